@@ -1,0 +1,8 @@
+// Every migration, in order. Listed statically (not read from the folder) so the same list runs
+// under tsx, jest and a bundler. A landed migration is never edited: add a new one.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

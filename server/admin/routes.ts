@@ -1,0 +1,138 @@
+// /admin: user accounts and the audit log (administrators only).
+import { Router } from 'express';
+import { createAccount, setPassword, updateAccount } from '../accounts/service';
+import { organisationOptions } from '../organisations/service';
+import { requireRole, requireUser, ROLE_LABELS } from '../web/auth';
+import type { AppContext } from '../web/context';
+import { Conflict, NotFound } from '../web/errors';
+import { flash } from '../web/flash';
+import { formFrom, parseId, submitForm } from '../web/form';
+import { pageRequest, pagination } from '../web/pagination';
+import { auditChanges } from './audit-diff';
+import { auditEntities, countAudit, findUser, listAudit, listUsers, peopleWithoutAccount } from './queries';
+import {
+  ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  AuditFilterSchema,
+  EditUserSchema,
+  NewUserSchema,
+  ResetPasswordSchema,
+  roleOptions,
+} from './schemas';
+
+export function adminRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+  router.use(requireRole('admin'));
+  const roles = roleOptions(ROLE_LABELS);
+
+  router.get('/users', async (_req, res) => {
+    res.render('admin/users', { users: await listUsers(db) });
+  });
+
+  const newUserLocals = async () => ({
+    roleOptions: roles,
+    personOptions: [
+      { value: '', label: 'Opret en ny person' },
+      ...(await peopleWithoutAccount(db)).map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
+    ],
+    organisationOptions: [{ value: '', label: 'Ingen organisation' }, ...(await organisationOptions(db))],
+  });
+
+  router.get('/users/new', async (_req, res) => {
+    res.render('admin/user-new', { ...(await newUserLocals()), form: formFrom({ role: 'laeser' }) });
+  });
+
+  router.post('/users', async (req, res) => {
+    const actor = { userId: requireUser(req).id };
+    await submitForm(res, {
+      schema: NewUserSchema,
+      body: req.body,
+      view: 'admin/user-new',
+      locals: newUserLocals,
+      save: async (data) => {
+        await createAccount(
+          db,
+          { email: data.email, password: data.password, role: data.role, personId: data.person_id, name: data.name, organisationId: data.organisation_id },
+          actor,
+          clock.now(),
+        );
+        flash(req, `Brugeren ${data.email} er oprettet.`);
+        res.redirect(303, '/admin/users');
+      },
+    });
+  });
+
+  const loadUser = async (raw: unknown) => {
+    const account = await findUser(db, parseId(raw));
+    if (!account) throw new NotFound();
+    return account;
+  };
+
+  router.get('/users/:id/edit', async (req, res) => {
+    const account = await loadUser(req.params.id);
+    res.render('admin/user-edit', { account, roleOptions: roles, form: formFrom({ role: account.role, disabled: account.disabled === 1 }) });
+  });
+
+  router.post('/users/:id', async (req, res) => {
+    const actor = { userId: requireUser(req).id };
+    const account = await loadUser(req.params.id);
+    await submitForm(res, {
+      schema: EditUserSchema,
+      body: req.body,
+      view: 'admin/user-edit',
+      locals: () => ({ account, roleOptions: roles }),
+      save: async (data) => {
+        try {
+          await updateAccount(db, account.id, data, actor, clock.now());
+        } catch (err) {
+          if (!(err instanceof Conflict)) throw err;
+          flash(req, err.message, 'error');
+          return res.redirect(303, `/admin/users/${account.id}/edit`);
+        }
+        flash(req, 'Brugeren er gemt.');
+        res.redirect(303, '/admin/users');
+      },
+    });
+  });
+
+  router.post('/users/:id/password', async (req, res) => {
+    const actor = { userId: requireUser(req).id };
+    const account = await loadUser(req.params.id);
+    await submitForm(res, {
+      schema: ResetPasswordSchema,
+      body: req.body,
+      view: 'admin/user-edit',
+      locals: () => ({ account, roleOptions: roles, form: formFrom({ role: account.role, disabled: account.disabled === 1 }) }),
+      save: async (data) => {
+        await setPassword(db, account.id, data.password, actor, clock.now());
+        flash(req, 'Adgangskoden er nulstillet. Giv den nye adgangskode til brugeren ad en sikker vej.');
+        res.redirect(303, `/admin/users/${account.id}/edit`);
+      },
+    });
+  });
+
+  router.get('/audit', async (req, res) => {
+    const filter = AuditFilterSchema.parse(req.query);
+    const page = pageRequest(req.query.page, 50);
+    const [rows, total, users, entities] = await Promise.all([
+      listAudit(db, filter, page.limit, page.offset),
+      countAudit(db, filter),
+      listUsers(db),
+      auditEntities(db),
+    ]);
+    res.render('admin/audit', {
+      rows: rows.map((r) => ({ ...r, changes: auditChanges(r.before, r.after) })),
+      filter,
+      users,
+      entities: entities.map((e) => e.entity),
+      entityLabels: AUDIT_ENTITY_LABELS,
+      actionLabels: ACTION_LABELS,
+      pager: pagination(page, total, '/admin/audit', {
+        user_id: filter.user_id ? String(filter.user_id) : undefined,
+        entity: filter.entity,
+      }),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+// Forms of the administration pages.
+import { z } from 'zod';
+import { APP_ROLES, type AppRole } from '../db/schema';
+import { checkbox, choice, optionalId, optionalText, passwordField, requiredEmail } from '../web/form';
+
+const role = choice(APP_ROLES, 'Vælg en rolle');
+
+export const NewUserSchema = z
+  .object({
+    email: requiredEmail,
+    role,
+    person_id: optionalId,
+    name: optionalText(200),
+    organisation_id: optionalId,
+    password: passwordField,
+  })
+  .refine((v) => v.person_id || v.name, { path: ['name'], error: 'Vælg en eksisterende person, eller skriv navnet på en ny' });
+
+export const EditUserSchema = z.object({ role, disabled: checkbox });
+
+export const ResetPasswordSchema = z.object({ password: passwordField });
+
+export const AuditFilterSchema = z.object({
+  user_id: z.coerce.number().int().positive().optional().catch(undefined),
+  entity: z.string().trim().max(50).regex(/^[a-z_]*$/).optional().catch(undefined),
+});
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  user: 'Bruger',
+  partnership: 'Partnerskab',
+  partnership_party: 'Partnerskabets parter',
+  partnership_member: 'Partnerskabets repræsentanter',
+  role: 'Rolle',
+  kerneopgave: 'Kerneopgave',
+  focus_aspect: 'Fokusaspekt',
+};
+
+export const ACTION_LABELS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as const;
+
+export function roleOptions(labels: Record<AppRole, string>) {
+  return APP_ROLES.map((r) => ({ value: r, label: labels[r] }));
+}

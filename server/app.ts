@@ -1,0 +1,87 @@
+// Builds the Express app from its dependencies; no listening and no globals, so tests make one
+// per database.
+import path from 'node:path';
+import express from 'express';
+import session from 'express-session';
+import { KyselySessionStore } from './db/session-store';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { loadUser, requireLogin, requireSetupDone } from './web/auth';
+import { systemClock, type Clock } from './web/clock';
+import type { AppContext } from './web/context';
+import { errorHandler, notFoundHandler } from './web/errors';
+import { takeFlash } from './web/flash';
+import { pageLocals } from './web/locals';
+import { csrfProtection, noStore, securityHeaders } from './web/security';
+import { accountRoutes } from './accounts/routes';
+import { adminRoutes } from './admin/routes';
+import { dashboardRoutes } from './dashboard/routes';
+import { organisationRoutes } from './organisations/routes';
+import { partnershipRoutes } from './partnerships/routes';
+import { peopleRoutes } from './people/routes';
+
+export const ROOT = path.resolve(__dirname, '..');
+const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const ctx: AppContext = {
+    db: options.db,
+    config: options.config,
+    clock: options.clock ?? systemClock,
+    log: options.log ?? ((line) => console.error(line)),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy ? 1 : false);
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view cache', ctx.config.env !== 'development');
+
+  app.use(securityHeaders());
+  app.get('/healthz', async (_req, res) => {
+    await ctx.db.selectFrom('users').select('id').limit(1).execute();
+    res.type('text/plain').send('ok');
+  });
+  app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: ctx.config.env === 'production' ? '1d' : 0, index: false }));
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
+  app.use(
+    session({
+      name: 'uldum.sid',
+      secret: ctx.config.sessionSecret,
+      store: new KyselySessionStore(ctx.db, () => ctx.clock.now()),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_MAX_AGE_MS },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use(csrfProtection);
+  app.use(noStore);
+  app.use(loadUser(ctx.db));
+  app.use(pageLocals);
+  app.use(takeFlash);
+  app.use(requireSetupDone(ctx.db));
+
+  app.use(accountRoutes(ctx)); // /setup, /login, /logout: reachable without a session
+  app.use(requireLogin);
+  app.use(dashboardRoutes(ctx));
+  app.use('/partnerships', partnershipRoutes(ctx));
+  app.use('/people', peopleRoutes(ctx));
+  app.use('/organisations', organisationRoutes(ctx));
+  app.use('/admin', adminRoutes(ctx));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

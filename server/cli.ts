@@ -1,0 +1,175 @@
+// `npm run cli -- <command>`: administration from the shell, through the same services as the web.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { z } from 'zod';
+import { loadConfig } from './config';
+import { openDatabase, type Db } from './db/database';
+import { migrateToLatest } from './db/migrator';
+import { APP_ROLES } from './db/schema';
+import { SYSTEM_ACTOR } from './db/audit';
+import { createAccount } from './accounts/service';
+import { anonymisePerson, exportPerson } from './people/service';
+import { passwordField, requiredEmail } from './web/form';
+import { Invalid } from './web/errors';
+import { seedPartnership } from '../seeds/partnership';
+
+const USAGE = `Brug: npm run cli -- <kommando>
+
+  migrate                                   kør databasens migreringer
+  seed [--demo]                             indlæs partnerskabet fra aftalen (og demoindhold)
+  user add --email E --name N --role R [--person P]
+                                            opret en bruger; adgangskoden læses fra standard input
+                                            R er admin, konsulent, repraesentant eller laeser;
+                                            P er en persons id eller præcise navn
+  backup FIL                                tag en konsistent kopi af databasen, mens den kører
+  restore FIL                               erstat databasen med en kopi (stop serveren først)
+  person export ID                          udskriv alt om en person som JSON (indsigt, GDPR)
+  person anonymise ID                       anonymisér en person (GDPR); møder bevares`;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Adgangskode: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+async function openMigrated(): Promise<{ db: Db; raw: SQLite.Database }> {
+  const config = loadConfig();
+  const opened = openDatabase(config.databasePath);
+  const applied = await migrateToLatest(opened.db);
+  if (applied.length && applied[0] === '0001_foundation') await seedPartnership(opened.db, new Date());
+  return opened;
+}
+
+async function findPersonId(db: Db, ref: string): Promise<number> {
+  const byId = /^\d+$/.test(ref) ? await db.selectFrom('people').select('id').where('id', '=', Number(ref)).executeTakeFirst() : undefined;
+  if (byId) return byId.id;
+  const byName = await db.selectFrom('people').select('id').where('name', '=', ref).execute();
+  if (byName.length === 1) return byName[0].id;
+  throw new UsageError(byName.length ? `Flere personer hedder "${ref}": brug id'et` : `Ingen person med id eller navn "${ref}"`);
+}
+
+async function userAdd(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' } },
+  });
+  const email = requiredEmail.safeParse(values.email);
+  if (!email.success) throw new UsageError('--email mangler eller er ugyldig');
+  const role = z.enum(APP_ROLES).safeParse(values.role);
+  if (!role.success) throw new UsageError(`--role skal være én af: ${APP_ROLES.join(', ')}`);
+  if (!values.person && !values.name) throw new UsageError('--name mangler');
+  const password = passwordField.safeParse(await readStdin());
+  if (!password.success) throw new UsageError(password.error.issues[0].message);
+  const { db } = await openMigrated();
+  try {
+    const personId = values.person ? await findPersonId(db, values.person) : null;
+    const id = await createAccount(
+      db,
+      { email: email.data, password: password.data, role: role.data, personId, name: values.name },
+      SYSTEM_ACTOR,
+      new Date(),
+    );
+    console.log(`Bruger ${email.data} oprettet (id ${id}, rolle ${role.data}).`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function backup(file: string | undefined): Promise<void> {
+  if (!file) throw new UsageError('Angiv filen, kopien skal skrives til');
+  const { db, raw } = await openMigrated();
+  try {
+    await raw.backup(path.resolve(file)); // SQLite's online backup: consistent while the server writes
+    console.log(`Kopi skrevet til ${path.resolve(file)}`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function restore(file: string | undefined): Promise<void> {
+  if (!file || !fs.existsSync(file)) throw new UsageError('Angiv en eksisterende sikkerhedskopi');
+  const config = loadConfig();
+  const source = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const ok = source.pragma('integrity_check', { simple: true });
+    const hasUsers = source.prepare("select 1 from sqlite_master where type = 'table' and name = 'users'").get();
+    if (ok !== 'ok' || !hasUsers) throw new UsageError('Filen er ikke en gyldig sikkerhedskopi af Uldum Samskabelse');
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(config.databasePath + suffix, { force: true });
+    await source.backup(config.databasePath);
+  } finally {
+    source.close();
+  }
+  const { db } = openDatabase(config.databasePath);
+  await migrateToLatest(db);
+  await db.destroy();
+  console.log(`Databasen ${config.databasePath} er gendannet fra ${file}.`);
+}
+
+async function person(sub: string | undefined, idText: string | undefined): Promise<void> {
+  const id = Number(idText);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError('Angiv personens id');
+  const { db } = await openMigrated();
+  try {
+    if (sub === 'export') console.log(JSON.stringify(await exportPerson(db, id), null, 2));
+    else if (sub === 'anonymise') {
+      await anonymisePerson(db, id, SYSTEM_ACTOR, new Date());
+      console.log(`Person ${id} er anonymiseret.`);
+    } else throw new UsageError(USAGE);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate': {
+      const { db } = openDatabase(loadConfig().databasePath);
+      const applied = await migrateToLatest(db);
+      await db.destroy();
+      console.log(applied.length ? `Migreret: ${applied.join(', ')}` : 'Databasen er allerede opdateret.');
+      return;
+    }
+    case 'seed': {
+      const { db } = await openMigrated();
+      try {
+        const { created } = await seedPartnership(db, new Date());
+        console.log(`Partnerskabet: ${created} nye poster.`);
+        if (rest.includes('--demo')) {
+          const { seedDemo } = await import('../seeds/demo');
+          const demo = await seedDemo(db, new Date());
+          console.log(`Demoindhold: ${demo.created} nye poster.`);
+        }
+      } finally {
+        await db.destroy();
+      }
+      return;
+    }
+    case 'user':
+      if (rest[0] !== 'add') throw new UsageError(USAGE);
+      return userAdd(rest.slice(1));
+    case 'backup':
+      return backup(rest[0]);
+    case 'restore':
+      return restore(rest[0]);
+    case 'person':
+      return person(rest[0], rest[1]);
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+run(process.argv.slice(2)).catch((err) => {
+  if (err instanceof UsageError) console.error(err.message);
+  else if (err instanceof Invalid) console.error(Object.values(err.fieldErrors).join('\n'));
+  else console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

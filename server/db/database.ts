@@ -1,0 +1,48 @@
+// Opens the SQLite database with the pragmas that make a committed write durable, and wraps it
+// in Kysely. SQLITE ADAPTER: the pragmas and `BEGIN IMMEDIATE` below are SQLite-only by design;
+// everything else in the app speaks portable Kysely.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection } from 'kysely';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/** Applies the durability and integrity pragmas to a raw connection. */
+export function applyPragmas(raw: SQLite.Database): void {
+  if (raw.name !== ':memory:' && !raw.memory) raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL'); // an acknowledged commit survives power loss, also in WAL mode
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Every Kysely transaction starts with BEGIN IMMEDIATE: it takes the write lock up front, so a
+ * read-then-write transaction cannot fail half-way with SQLITE_BUSY when the CLI writes too.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver() {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+export function openRawDatabase(file: string | Buffer): SQLite.Database {
+  if (typeof file === 'string' && file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SQLite(file);
+  applyPragmas(raw);
+  return raw;
+}
+
+export function createDb(raw: SQLite.Database): Db {
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+}
+
+export function openDatabase(file: string): { db: Db; raw: SQLite.Database } {
+  const raw = openRawDatabase(file);
+  return { db: createDb(raw), raw };
+}

@@ -1,0 +1,54 @@
+// Starts the process: configuration → database → migrations → seed → listen.
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
+import { KyselySessionStore } from './db/session-store';
+import { seedPartnership } from '../seeds/partnership';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { db } = openDatabase(config.databasePath);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`Database migreret: ${applied.join(', ')}`);
+  if (applied.includes(FIRST_MIGRATION)) {
+    // A new database: put in the partnership from the agreement (later starts leave it alone).
+    const { created } = await seedPartnership(db, new Date());
+    console.log(`Partnerskabet fra aftalen er lagt ind (${created} poster).`);
+  }
+  const sessions = new KyselySessionStore(db);
+  await sessions.prune();
+  setInterval(() => void sessions.prune().catch((err) => console.error('session prune failed', err)), 60 * 60 * 1000).unref();
+
+  const app = createApp({ db, config });
+  const server = app.listen(config.port, () => {
+    console.log(`Uldum Samskabelse kører på http://localhost:${config.port} (database: ${config.databasePath}, ${Date.now() - started} ms)`);
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `Porten ${config.port} er optaget. Vælg en anden med PORT=…` : err.message);
+    process.exit(1);
+  });
+  const stop = () => {
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

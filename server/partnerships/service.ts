@@ -1,0 +1,28 @@
+// Partnerships: the settings a consultant may change (name, purpose, area, start, cadence).
+import type { Db } from '../db/database';
+import { audit, type Actor } from '../db/audit';
+import { Invalid, NotFound } from '../web/errors';
+import type { PartnershipForm } from './schemas';
+
+export async function updatePartnership(db: Db, id: number, input: PartnershipForm, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFound();
+    const clash = await trx.selectFrom('partnerships').select('id').where('name', '=', input.name).where('id', '!=', id).executeTakeFirst();
+    if (clash) throw new Invalid({ name: 'Der findes allerede et partnerskab med det navn' });
+    const set = { ...input, updated_at: at.toISOString() };
+    await trx.updateTable('partnerships').set(set).where('id', '=', id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'partnership', entityId: id, before, after: { ...before, ...set } });
+  });
+}
+
+/** The representatives of each party, for approvals and invitations. */
+export async function representativesByParty(db: Db, partnershipId: number) {
+  return db
+    .selectFrom('partnership_members')
+    .innerJoin('people', 'people.id', 'partnership_members.person_id')
+    .select(['people.id', 'people.name', 'people.organisation_id'])
+    .where('partnership_members.partnership_id', '=', partnershipId)
+    .where('partnership_members.is_representative', '=', 1)
+    .execute();
+}

@@ -1,0 +1,130 @@
+// People: create, change, delete, and the GDPR export and anonymisation. Each change audited.
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database';
+import { audit, type Actor } from '../db/audit';
+import { isForeignKeyViolation } from '../db/constraint';
+import type { Database } from '../db/schema';
+import { searchKey, sortKey } from '../db/text-keys';
+import { Conflict, Invalid, NotFound } from '../web/errors';
+import type { PersonForm } from './schemas';
+
+export { personOptions } from './queries';
+
+async function assertOrganisationExists(trx: Kysely<Database>, organisationId: number | null) {
+  if (!organisationId) return;
+  const found = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+  if (!found) throw new Invalid({ organisation_id: 'Vælg en organisation fra listen' });
+}
+
+function columns(input: PersonForm) {
+  return {
+    name: input.name,
+    title: input.title,
+    organisation_id: input.organisation_id,
+    email: input.email,
+    phone: input.phone,
+    position: input.position,
+    active: input.active ? 1 : 0,
+    sort_key: sortKey(input.name),
+    search_key: searchKey(input.name, input.title, input.email),
+  };
+}
+
+export async function createPerson(db: Db, input: PersonForm, actor: Actor, at: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await assertOrganisationExists(trx, input.organisation_id);
+    const row = { ...columns(input), anonymised_at: null, created_at: at.toISOString(), updated_at: at.toISOString() };
+    const { id } = await trx.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, { actor, at, action: 'create', entity: 'person', entityId: id, after: row });
+    return id;
+  });
+}
+
+export async function updatePerson(db: Db, id: number, input: PersonForm, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFound();
+    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke redigeres.');
+    await assertOrganisationExists(trx, input.organisation_id);
+    const set = { ...columns(input), updated_at: at.toISOString() };
+    await trx.updateTable('people').set(set).where('id', '=', id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'person', entityId: id, before, after: { ...before, ...set } });
+  });
+}
+
+const IN_USE = 'Personen kan ikke slettes, fordi personen indgår i møder, partnerskaber eller historik. Deaktivér personen i stedet.';
+
+/** Deletes a person nobody refers to; otherwise refuses and suggests deactivating. */
+export async function deletePerson(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw new NotFound();
+      const account = await trx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
+      if (account) throw new Conflict('Personen har en brugerkonto og kan ikke slettes. Deaktivér personen eller brugeren i stedet.');
+      const member = await trx.selectFrom('partnership_members').select('person_id').where('person_id', '=', id).executeTakeFirst();
+      if (member) throw new Conflict('Personen er repræsentant i et partnerskab og kan ikke slettes. Deaktivér personen i stedet.');
+      await trx.deleteFrom('people').where('id', '=', id).execute();
+      await audit(trx, { actor, at, action: 'delete', entity: 'person', entityId: id, before });
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err)) throw new Conflict(IN_USE);
+    throw err;
+  }
+}
+
+/** Everything stored about a person, for a GDPR request. */
+export async function exportPerson(db: Db, id: number) {
+  const person = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!person) throw new NotFound();
+  const account = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled', 'created_at', 'last_login_at']).where('person_id', '=', id).executeTakeFirst();
+  const partnerships = await db.selectFrom('partnership_members').selectAll().where('person_id', '=', id).execute();
+  return { person, account: account ?? null, partnerships };
+}
+
+/**
+ * Replaces a person's identifying data with a placeholder, keeping the record so meetings and
+ * history that refer to it stay whole. The account, if any, is disabled.
+ */
+export async function anonymisePerson(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFound();
+    if (before.anonymised_at) return;
+    const name = `Anonymiseret person ${id}`;
+    const set = {
+      name,
+      title: '',
+      email: null,
+      phone: null,
+      active: 0,
+      anonymised_at: at.toISOString(),
+      sort_key: sortKey(name),
+      search_key: searchKey(name),
+      updated_at: at.toISOString(),
+    };
+    await trx.updateTable('people').set(set).where('id', '=', id).execute();
+    // The audit trail must not keep what was just removed: earlier snapshots of the person are
+    // redacted, and the new entry records only that it happened.
+    const redacted = JSON.stringify({ anonymiseret: true });
+    await trx
+      .updateTable('audit_log')
+      .set({ before: redacted, after: redacted })
+      .where('entity', '=', 'person')
+      .where('entity_id', '=', String(id))
+      .execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'person', entityId: id, after: { anonymised_at: set.anonymised_at } });
+    const account = await trx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
+    if (account) {
+      await trx.updateTable('users').set({ disabled: 1, email: `anonymiseret-${account.id}@invalid`, updated_at: at.toISOString() }).where('id', '=', account.id).execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', account.id).execute();
+      await trx
+        .updateTable('audit_log')
+        .set({ before: redacted, after: redacted })
+        .where('entity', '=', 'user')
+        .where('entity_id', '=', String(account.id))
+        .execute();
+      await audit(trx, { actor, at, action: 'update', entity: 'user', entityId: account.id, after: { disabled: 1, anonymised: true } });
+    }
+  });
+}

@@ -1,0 +1,71 @@
+// The few typed errors domain code throws, and the one handler that turns them into pages.
+import crypto from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export class NotFound extends Error {
+  constructor(message = 'Siden findes ikke') {
+    super(message);
+  }
+}
+export class Forbidden extends Error {
+  constructor(message = 'Du har ikke adgang til denne handling') {
+    super(message);
+  }
+}
+/** The request is valid but clashes with the state of the data (e.g. deleting a person in use). */
+export class Conflict extends Error {}
+/** Field errors found by domain rules after zod parsing (e.g. an e-mail already in use). */
+export class Invalid extends Error {
+  constructor(public readonly fieldErrors: Record<string, string>) {
+    super('Ugyldige oplysninger');
+  }
+}
+
+export const notFoundHandler: RequestHandler = () => {
+  throw new NotFound();
+};
+
+/** Maps errors from libraries (body parser, CSRF) and our own to a status and a Danish message. */
+function classify(err: unknown): { status: number; message: string } {
+  if (err instanceof NotFound) return { status: 404, message: err.message };
+  if (err instanceof Forbidden) return { status: 403, message: err.message };
+  if (err instanceof Conflict) return { status: 409, message: err.message };
+  const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 403) return { status, message: 'Formularen er udløbet eller ugyldig. Gå tilbage, genindlæs siden og prøv igen.' };
+    if (status === 413) return { status, message: 'Indholdet er for stort.' };
+    return { status, message: 'Forespørgslen kunne ikke behandles.' };
+  }
+  return { status: 500, message: '' };
+}
+
+export function errorHandler(log: (line: string) => void = console.error): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const { status, message } = classify(err);
+    let reference: string | undefined;
+    if (status >= 500) {
+      reference = crypto.randomBytes(4).toString('hex');
+      log(`[${reference}] ${req.method} ${req.originalUrl}: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+    if (res.headersSent) return;
+    res.status(status);
+    const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 ? 'errors/500' : 'errors/error';
+    res.render(view, { title: titleFor(status), message, reference, status }, (renderErr, html) => {
+      if (renderErr) {
+        log(`error page failed: ${renderErr.message}`);
+        res.type('text/plain').send(status >= 500 ? `Der opstod en fejl. Reference: ${reference}` : message);
+        return;
+      }
+      res.send(html);
+    });
+  };
+}
+
+function titleFor(status: number): string {
+  if (status === 404) return 'Siden findes ikke';
+  if (status === 403) return 'Ingen adgang';
+  if (status === 409) return 'Handlingen kunne ikke gennemføres';
+  if (status === 429) return 'For mange forsøg';
+  if (status >= 500) return 'Der opstod en fejl';
+  return 'Forespørgslen kunne ikke behandles';
+}
