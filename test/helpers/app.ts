@@ -1,0 +1,55 @@
+// An app on its own fresh database for each test: migrated and seeded once per worker into a
+// template, then copied from memory (fast, and no test sees another's rows).
+import SQLite from 'better-sqlite3';
+import type { Express } from 'express';
+import { createApp } from '../../server/app';
+import type { Config } from '../../server/config';
+import { applyPragmas, createDb, type Db } from '../../server/db/database';
+import { migrateToLatest } from '../../server/db/migrator';
+import { fixedClock } from '../../server/web/clock';
+import { seedPartnership } from '../../seeds/partnership';
+
+let template: Promise<Buffer> | undefined;
+
+async function buildTemplate(): Promise<Buffer> {
+  const raw = new SQLite(':memory:');
+  applyPragmas(raw);
+  const db = createDb(raw);
+  await migrateToLatest(db);
+  await seedPartnership(db, new Date('2026-01-01T09:00:00Z'));
+  return raw.serialize();
+}
+
+/** A fresh, migrated and seeded database. */
+export async function freshDb(): Promise<{ db: Db; raw: SQLite.Database }> {
+  template ??= buildTemplate();
+  const raw = new SQLite(await template);
+  applyPragmas(raw);
+  return { db: createDb(raw), raw };
+}
+
+export const TEST_NOW = '2026-11-24T10:00:00.000Z';
+
+export const testConfig: Config = Object.freeze({
+  port: 0,
+  databasePath: ':memory:',
+  sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
+  env: 'test',
+  trustProxy: false,
+});
+
+export interface TestApp {
+  app: Express;
+  db: Db;
+  clock: ReturnType<typeof fixedClock>;
+  logged: string[];
+}
+
+/** An app over a fresh database, with a fixed clock and a captured error log. */
+export async function testApp(opts: { now?: string } = {}): Promise<TestApp> {
+  const { db } = await freshDb();
+  const clock = fixedClock(opts.now ?? TEST_NOW);
+  const logged: string[] = [];
+  const app = createApp({ db, config: testConfig, clock, log: (line) => logged.push(line) });
+  return { app, db, clock, logged };
+}
