@@ -19,6 +19,8 @@ import { dashboardRoutes } from './dashboard/routes';
 import { organisationRoutes } from './organisations/routes';
 import { partnershipRoutes } from './partnerships/routes';
 import { peopleRoutes } from './people/routes';
+import { meetingRoutes } from './meetings/routes';
+import { actionRoutes } from './actions/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -77,6 +79,8 @@ export function createApp(options: AppOptions): express.Express {
   app.use(requireLogin);
   app.use(dashboardRoutes(ctx));
   app.use('/partnerships', partnershipRoutes(ctx));
+  app.use('/meetings', meetingRoutes(ctx));
+  app.use('/actions', actionRoutes(ctx));
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));

@@ -131,7 +131,7 @@ export interface AuditLogTable {
   after: string | null;
 }
 
-export interface Database {
+export interface Database extends MeetingsDatabase {
   organisations: OrganisationTable;
   people: PersonTable;
   users: UserTable;
@@ -153,3 +153,131 @@ export type PersonUpdate = Updateable<PersonTable>;
 export type User = Selectable<UserTable>;
 export type Role = Selectable<RoleTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+// ---- meetings (migration 0002) ----
+
+export const MEETING_KINDS = ['partnerskabsmoede', 'arbejdsgruppe', 'workshop', 'dialogmoede', 'andet'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['planlagt', 'afholdt', 'aflyst'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const ATTENDANCE = ['inviteret', 'deltog', 'afbud', 'udeblev'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+export const AGENDA_KINDS = ['orientering', 'droeftelse', 'beslutning'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export const ACTION_STATUSES = ['aaben', 'i_gang', 'udfoert', 'droppet'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const MINUTES_STATUSES = ['kladde', 'til_godkendelse', 'godkendt'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export interface MeetingTable {
+  id: Generated<number>;
+  partnership_id: number;
+  title: string;
+  kind: MeetingKind;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  status: MeetingStatus;
+  cancel_reason: string | null;
+  convener_id: number | null;
+  chair_id: number | null;
+  minute_taker_id: number | null;
+  evaluation_value: number | null;
+  evaluation_led_to_action: Flag | null;
+  evaluation_note: string;
+  /** Raised on every change that matters to a calendar (RFC 5545 SEQUENCE). */
+  sequence: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingParticipantTable {
+  meeting_id: number;
+  person_id: number;
+  attendance: Attendance;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  kind: AgendaKind;
+  title: string;
+  background: string;
+  discussion: string;
+  decision: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  text: string;
+  owner_id: number | null;
+  due_date: string | null;
+  status: ActionStatus;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CarriedOverActionTable {
+  agenda_item_id: number;
+  action_id: number;
+}
+
+export interface MinutesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  status: MinutesStatus;
+  version: number;
+  free_text: string;
+  next_meeting: string;
+  /** What changed in this version compared with the one before (versions 2 and up). */
+  change_note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MinutesVersionTable {
+  id: Generated<number>;
+  minutes_id: number;
+  version: number;
+  document: string;
+  change_note: string;
+  sent_at: string;
+  sent_by: number | null;
+  locked_at: string | null;
+}
+
+export interface MinutesApprovalTable {
+  id: Generated<number>;
+  minutes_id: number;
+  version: number;
+  organisation_id: number;
+  person_id: number;
+  approved_at: string;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  target_type: 'meeting' | 'minutes' | 'initiative';
+  target_id: number;
+  person_id: number;
+  body: string;
+  created_at: string;
+}
+
+export interface MeetingsDatabase {
+  meetings: MeetingTable;
+  meeting_participants: MeetingParticipantTable;
+  agenda_items: AgendaItemTable;
+  actions: ActionTable;
+  carried_over_actions: CarriedOverActionTable;
+  minutes: MinutesTable;
+  minutes_versions: MinutesVersionTable;
+  minutes_approvals: MinutesApprovalTable;
+  comments: CommentTable;
+}

@@ -1,7 +1,7 @@
 // Reads of organisations: plain rows, one query per list.
 import type { Db } from '../db/database';
 import type { OrganisationKind } from '../db/schema';
-import { containsPattern } from '../db/text-keys';
+import { containsText } from '../db/text-keys';
 
 export interface OrganisationFilter {
   q: string;
@@ -11,7 +11,7 @@ export interface OrganisationFilter {
 function filtered(db: Db, f: OrganisationFilter) {
   let q = db.selectFrom('organisations');
   if (f.kind) q = q.where('organisations.kind', '=', f.kind);
-  if (f.q) q = q.where('organisations.search_key', 'like', containsPattern(f.q));
+  if (f.q) q = q.where(containsText('organisations.search_key', f.q));
   return q;
 }
 

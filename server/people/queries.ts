@@ -1,11 +1,11 @@
 // Reads of people: plain rows, one query per list.
 import type { Db } from '../db/database';
-import { containsPattern } from '../db/text-keys';
+import { containsText } from '../db/text-keys';
 import type { PersonFilter } from './schemas';
 
 function filtered(db: Db, f: PersonFilter) {
   let q = db.selectFrom('people').leftJoin('organisations', 'organisations.id', 'people.organisation_id');
-  if (f.q) q = q.where('people.search_key', 'like', containsPattern(f.q));
+  if (f.q) q = q.where(containsText('people.search_key', f.q));
   if (f.kind) q = q.where('organisations.kind', '=', f.kind);
   if (f.organisation_id) q = q.where('people.organisation_id', '=', f.organisation_id);
   if (f.position) q = q.where('people.position', '=', f.position);

@@ -50,7 +50,10 @@ export function errorHandler(log: (line: string) => void = console.error): Error
     if (res.headersSent) return;
     res.status(status);
     const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 ? 'errors/500' : 'errors/error';
-    res.render(view, { title: titleFor(status), message, reference, status }, (renderErr, html) => {
+    // An error raised before the page locals exist (CSRF check, body parser, session store) still
+    // gets a whole page: the layout needs at least `user` and `flash`.
+    const layout = { user: res.locals.user ?? null, flash: res.locals.flash ?? [] };
+    res.render(view, { ...layout, title: titleFor(status), message, reference, status }, (renderErr, html) => {
       if (renderErr) {
         log(`error page failed: ${renderErr.message}`);
         res.type('text/plain').send(status >= 500 ? `Der opstod en fejl. Reference: ${reference}` : message);

@@ -116,7 +116,14 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 /** A route's :id, which must be a positive integer; anything else is simply not found. */
 export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** A route parameter, also one merged from a parent router (`mergeParams`). */
+export function routeParam(req: { params: unknown }, name: string): unknown {
+  return (req.params as Record<string, unknown>)[name];
+}
+
 export function parseId(raw: unknown): number {
+  // Digits only: Number() would also accept "0x1", "1e1" or " 1" and show a record under a second URL.
+  if (!/^[0-9]+$/.test(String(raw))) throw new NotFound();
   const parsed = idParam.safeParse(raw);
   if (!parsed.success) throw new NotFound();
   return parsed.data;

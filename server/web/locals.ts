@@ -7,6 +7,8 @@ import { csrfToken } from './security';
 
 const NAVIGATION = [
   { href: '/', label: 'Overblik' },
+  { href: '/meetings', label: 'Møder' },
+  { href: '/actions', label: 'Opfølgning' },
   { href: '/partnerships', label: 'Partnerskaber' },
   { href: '/people', label: 'Personer' },
   { href: '/organisations', label: 'Organisationer' },

@@ -1,0 +1,96 @@
+// Reads of follow-up actions: the /actions list, a meeting's actions, open actions to carry over.
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { ActionFilter } from './schemas';
+
+export const OPEN_STATUSES = ['aaben', 'i_gang'] as const;
+
+function filtered(db: Db, f: ActionFilter, today: string) {
+  let q = db.selectFrom('actions').innerJoin('meetings', 'meetings.id', 'actions.meeting_id');
+  if (f.status) q = q.where('actions.status', '=', f.status);
+  if (f.open) q = q.where('actions.status', 'in', OPEN_STATUSES);
+  if (f.owner_id) q = q.where('actions.owner_id', '=', f.owner_id);
+  if (f.meeting_id) q = q.where('actions.meeting_id', '=', f.meeting_id);
+  if (f.partnership_id) q = q.where('meetings.partnership_id', '=', f.partnership_id);
+  if (f.overdue) q = q.where('actions.status', 'in', OPEN_STATUSES).where('actions.due_date', '<', today);
+  return q;
+}
+
+export function listActions(db: Db, f: ActionFilter, today: string, limit: number, offset: number) {
+  return filtered(db, f, today)
+    .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
+    .select([
+      'actions.id',
+      'actions.text',
+      'actions.status',
+      'actions.due_date',
+      'actions.owner_id',
+      'actions.meeting_id',
+      'actions.agenda_item_id',
+      'owner.name as owner_name',
+      'meetings.title as meeting_title',
+      'meetings.starts_at as meeting_starts_at',
+    ])
+    // Portable "nulls last": actions without a due date come after those with one.
+    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
+    .orderBy('actions.due_date')
+    .orderBy('actions.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countActions(db: Db, f: ActionFilter, today: string): Promise<number> {
+  const row = await filtered(db, f, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function actionsOfMeeting(db: Db, meetingId: number) {
+  return db
+    .selectFrom('actions')
+    .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
+    .select([
+      'actions.id',
+      'actions.text',
+      'actions.status',
+      'actions.due_date',
+      'actions.owner_id',
+      'actions.agenda_item_id',
+      'owner.name as owner_name',
+    ])
+    .where('actions.meeting_id', '=', meetingId)
+    .orderBy('actions.id')
+    .execute();
+}
+
+/** The actions each follow-up item of a meeting carried over, with their live status. */
+export function carriedOverOfMeeting(db: Db, meetingId: number) {
+  return db
+    .selectFrom('carried_over_actions')
+    .innerJoin('agenda_items', 'agenda_items.id', 'carried_over_actions.agenda_item_id')
+    .innerJoin('actions', 'actions.id', 'carried_over_actions.action_id')
+    .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
+    .select([
+      'carried_over_actions.agenda_item_id',
+      'actions.id',
+      'actions.text',
+      'actions.status',
+      'actions.due_date',
+      'actions.meeting_id',
+      'owner.name as owner_name',
+    ])
+    .where('agenda_items.meeting_id', '=', meetingId)
+    .orderBy('actions.due_date')
+    .orderBy('actions.id')
+    .execute();
+}
+
+export function findAction(db: Db, id: number) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+    .selectAll('actions')
+    .select(['meetings.title as meeting_title', 'meetings.partnership_id'])
+    .where('actions.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,189 @@
+// /meetings/:id/agenda (items: add, edit, remove, move) and /meetings/:id/actions (follow-up
+// actions created from the meeting or one of its items).
+import { Router, type Request, type Response } from 'express';
+import { createAction, deleteAction, updateAction } from '../actions/service';
+import { ActionFormSchema } from '../actions/schemas';
+import { personOptions } from '../people/service';
+import { requireRole, requireUser } from '../web/auth';
+import type { AppContext } from '../web/context';
+import { Conflict, NotFound } from '../web/errors';
+import { flash } from '../web/flash';
+import { formFrom, parseId, routeParam, submitForm } from '../web/form';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
+import { agendaOf, findAgendaItem, type MeetingRow } from './queries';
+import { AgendaItemSchema, MoveSchema } from './schemas';
+import { findAction } from '../actions/queries';
+
+type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
+
+/** A locked meeting (minutes sent or approved) answers with a message on the meeting page. */
+async function unlessLocked(req: Request, res: Response, meetingId: number, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (!(err instanceof Conflict)) throw err;
+    flash(req, err.message, 'error');
+    res.redirect(303, `/meetings/${meetingId}`);
+  }
+}
+
+export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+  const router = Router({ mergeParams: true });
+  router.use(requireRole('konsulent'));
+  const actor = (req: Request) => ({ userId: requireUser(req).id });
+  const kindOptions = options(AGENDA_KIND_LABELS);
+
+  router.get('/new', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    res.render('meetings/agenda-item-form', { meeting, item: null, kindOptions, form: formFrom({ kind: 'droeftelse' }) });
+  });
+
+  router.post('/', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    await unlessLocked(req, res, meeting.id, () =>
+      submitForm(res, {
+        schema: AgendaItemSchema,
+        body: req.body,
+        view: 'meetings/agenda-item-form',
+        locals: () => ({ meeting, item: null, kindOptions }),
+        save: async (data) => {
+          const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
+          flash(req, 'Punktet er tilføjet dagsordenen.');
+          res.redirect(303, `/meetings/${meeting.id}#punkt-${id}`);
+        },
+      }),
+    );
+  });
+
+  async function loadItem(req: Request) {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const item = await findAgendaItem(db, meeting.id, parseId(req.params.itemId));
+    if (!item) throw new NotFound();
+    return { meeting, item };
+  }
+
+  router.get('/:itemId/edit', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    res.render('meetings/agenda-item-form', { meeting, item, kindOptions, form: formFrom(item) });
+  });
+
+  router.post('/:itemId', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    await unlessLocked(req, res, meeting.id, () =>
+      submitForm(res, {
+        schema: AgendaItemSchema,
+        body: req.body,
+        view: 'meetings/agenda-item-form',
+        locals: () => ({ meeting, item, kindOptions }),
+        save: async (data) => {
+          await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
+          flash(req, 'Punktet er gemt.');
+          res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
+        },
+      }),
+    );
+  });
+
+  router.post('/:itemId/delete', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    await unlessLocked(req, res, meeting.id, async () => {
+      await removeAgendaItem(db, meeting.id, item.id, actor(req), clock.now());
+      flash(req, 'Punktet er fjernet fra dagsordenen.');
+      res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
+    });
+  });
+
+  router.post('/:itemId/move', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    const parsed = MoveSchema.safeParse(req.body);
+    if (!parsed.success) throw new NotFound();
+    await unlessLocked(req, res, meeting.id, async () => {
+      await moveAgendaItem(db, meeting.id, item.id, parsed.data.direction, actor(req), clock.now());
+      res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
+    });
+  });
+
+  return router;
+}
+
+export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+  const router = Router({ mergeParams: true });
+  router.use(requireRole('konsulent'));
+  const actor = (req: Request) => ({ userId: requireUser(req).id });
+  const statusOptions = options(ACTION_STATUS_LABELS);
+
+  async function formLocals(meeting: MeetingRow, action: unknown = null) {
+    const [people, items] = await Promise.all([personOptions(db), agendaOf(db, meeting.id)]);
+    return {
+      meeting,
+      action,
+      statusOptions,
+      ownerOptions: [{ value: '', label: 'Ingen ansvarlig valgt' }, ...people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name }))],
+      itemOptions: [{ value: '', label: 'Mødet som helhed' }, ...items.map((item, i) => ({ value: item.id, label: `${i + 1}. ${item.title}` }))],
+    };
+  }
+
+  router.get('/new', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const itemId = typeof req.query.agenda_item_id === 'string' ? req.query.agenda_item_id : '';
+    res.render('meetings/action-form', { ...(await formLocals(meeting)), form: formFrom({ status: 'aaben', agenda_item_id: itemId }) });
+  });
+
+  router.post('/', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    await unlessLocked(req, res, meeting.id, () =>
+      submitForm(res, {
+        schema: ActionFormSchema,
+        body: req.body,
+        view: 'meetings/action-form',
+        locals: () => formLocals(meeting),
+        save: async (data) => {
+          await createAction(db, meeting.id, data, actor(req), clock.now());
+          flash(req, 'Opfølgningspunktet er oprettet.');
+          res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
+        },
+      }),
+    );
+  });
+
+  async function loadAction(req: Request) {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const action = await findAction(db, parseId(req.params.actionId));
+    if (!action || action.meeting_id !== meeting.id) throw new NotFound();
+    return { meeting, action };
+  }
+
+  router.get('/:actionId/edit', async (req, res) => {
+    const { meeting, action } = await loadAction(req);
+    res.render('meetings/action-form', { ...(await formLocals(meeting, action)), form: formFrom(action) });
+  });
+
+  router.post('/:actionId', async (req, res) => {
+    const { meeting, action } = await loadAction(req);
+    await unlessLocked(req, res, meeting.id, () =>
+      submitForm(res, {
+        schema: ActionFormSchema,
+        body: req.body,
+        view: 'meetings/action-form',
+        locals: () => formLocals(meeting, action),
+        save: async (data) => {
+          await updateAction(db, action.id, data, actor(req), clock.now());
+          flash(req, 'Opfølgningspunktet er gemt.');
+          res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
+        },
+      }),
+    );
+  });
+
+  router.post('/:actionId/delete', async (req, res) => {
+    const { meeting, action } = await loadAction(req);
+    await unlessLocked(req, res, meeting.id, async () => {
+      await deleteAction(db, action.id, actor(req), clock.now());
+      flash(req, 'Opfølgningspunktet er slettet.');
+      res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,125 @@
+// The minutes (referat) as one document model, in the Danish order of a municipal referat.
+// The page, the print view and every export render this model; a version sent for approval is
+// stored as this model in JSON, so what was approved stays exactly readable.
+import type { Db } from '../db/database';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from './labels';
+import { formatIsoDay, formatPeriod } from '../web/format';
+import { utcToCopenhagen } from '../web/time';
+import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
+import { agendaOf, findMeeting, participantsOf } from './queries';
+import { NotFound } from '../web/errors';
+
+export interface DocumentAction {
+  text: string;
+  owner: string;
+  due: string;
+  status: string;
+  /** The agenda item number it came from, if any. */
+  item: number | null;
+}
+
+export interface DocumentItem {
+  number: number;
+  title: string;
+  kind: string;
+  background: string;
+  discussion: string;
+  decision: string;
+  /** Open actions carried over from earlier meetings (the follow-up item only). */
+  carriedOver: DocumentAction[];
+}
+
+export interface DocumentApproval {
+  party: string;
+  person: string;
+  at: string;
+}
+
+export interface MinutesDocument {
+  meetingId: number;
+  title: string;
+  partnership: string;
+  kind: string;
+  meetingStatus: string;
+  cancelReason: string;
+  /** "tirsdag 24. november 2026 kl. 14.00–16.00" */
+  when: string;
+  /** The meeting's Copenhagen date, YYYY-MM-DD (for file names). */
+  date: string;
+  place: string;
+  present: string[];
+  absent: string[];
+  noShow: string[];
+  invited: string[];
+  chair: string;
+  minuteTaker: string;
+  items: DocumentItem[];
+  actions: DocumentAction[];
+  freeText: string;
+  nextMeeting: string;
+  version: number;
+  changeNote: string;
+}
+
+function personLabel(p: { name: string; organisation_name: string | null }): string {
+  return p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name;
+}
+
+export interface MinutesText {
+  free_text: string;
+  next_meeting: string;
+  version: number;
+  change_note: string;
+}
+
+/** Builds the document from the meeting's live data (a draft, or the moment it is frozen). */
+export async function buildMinutesDocument(db: Db, meetingId: number, text: MinutesText): Promise<MinutesDocument> {
+  const meeting = await findMeeting(db, meetingId);
+  if (!meeting) throw new NotFound();
+  const [participants, items, actions, carried] = await Promise.all([
+    participantsOf(db, meetingId),
+    agendaOf(db, meetingId),
+    actionsOfMeeting(db, meetingId),
+    carriedOverOfMeeting(db, meetingId),
+  ]);
+  const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
+  const toAction = (a: { text: string; owner_name: string | null; due_date: string | null; status: keyof typeof ACTION_STATUS_LABELS; agenda_item_id?: number | null }): DocumentAction => ({
+    text: a.text,
+    owner: a.owner_name ?? '',
+    due: formatIsoDay(a.due_date),
+    status: ACTION_STATUS_LABELS[a.status],
+    item: a.agenda_item_id ? numberOf.get(a.agenda_item_id) ?? null : null,
+  });
+  const withAttendance = (kind: string) => participants.filter((p) => p.attendance === kind).map(personLabel);
+  return {
+    meetingId,
+    title: meeting.title,
+    partnership: meeting.partnership_name,
+    kind: MEETING_KIND_LABELS[meeting.kind],
+    meetingStatus: MEETING_STATUS_LABELS[meeting.status],
+    cancelReason: meeting.cancel_reason ?? '',
+    when: formatPeriod(meeting.starts_at, meeting.ends_at),
+    date: utcToCopenhagen(meeting.starts_at).day,
+    place: meeting.place,
+    present: withAttendance('deltog'),
+    absent: withAttendance('afbud'),
+    noShow: withAttendance('udeblev'),
+    invited: withAttendance('inviteret'),
+    chair: meeting.chair_name ?? '',
+    minuteTaker: meeting.minute_taker_name ?? '',
+    items: items.map((item, i) => ({
+      number: i + 1,
+      title: item.title,
+      kind: AGENDA_KIND_LABELS[item.kind],
+      background: item.background,
+      discussion: item.discussion,
+      decision: item.decision,
+      carriedOver: carried.filter((c) => c.agenda_item_id === item.id).map((c) => toAction({ ...c, agenda_item_id: null })),
+    })),
+    actions: actions.map(toAction),
+    freeText: text.free_text,
+    nextMeeting: text.next_meeting,
+    version: text.version,
+    changeNote: text.change_note,
+  };
+}

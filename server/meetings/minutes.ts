@@ -1,0 +1,245 @@
+// The minutes workflow: kladde → til godkendelse → godkendt, one approval per party, locking,
+// and corrections as new numbered versions that keep every earlier version readable.
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database';
+import { audit, type Actor } from '../db/audit';
+import type { AppRole, Database, MinutesStatus } from '../db/schema';
+import { Conflict, Forbidden, NotFound } from '../web/errors';
+import { buildMinutesDocument, type DocumentApproval, type MinutesDocument } from './minutes-document';
+import { formatDateTime } from '../web/format';
+
+export interface MinutesState {
+  id: number | null;
+  status: MinutesStatus;
+  version: number;
+  free_text: string;
+  next_meeting: string;
+  change_note: string;
+}
+
+const NEW_MINUTES: MinutesState = { id: null, status: 'kladde', version: 1, free_text: '', next_meeting: '', change_note: '' };
+
+export async function minutesOf(db: Kysely<Database>, meetingId: number): Promise<MinutesState> {
+  const row = await db
+    .selectFrom('minutes')
+    .select(['id', 'status', 'version', 'free_text', 'next_meeting', 'change_note'])
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return row ?? NEW_MINUTES;
+}
+
+/** The minutes row, made on first write. */
+async function ensureMinutes(trx: Kysely<Database>, meetingId: number, at: Date) {
+  const existing = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+  if (existing) return existing;
+  const meeting = await trx.selectFrom('meetings').select('id').where('id', '=', meetingId).executeTakeFirst();
+  if (!meeting) throw new NotFound();
+  const row = { meeting_id: meetingId, status: 'kladde' as const, version: 1, free_text: '', next_meeting: '', change_note: '', created_at: at.toISOString(), updated_at: at.toISOString() };
+  const { id } = await trx.insertInto('minutes').values(row).returning('id').executeTakeFirstOrThrow();
+  return { id, ...row };
+}
+
+export async function saveMinutesText(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await ensureMinutes(trx, meetingId, at);
+    if (before.status !== 'kladde') throw new Conflict('Referatet kan kun redigeres, mens det er en kladde.');
+    const set = { ...text, updated_at: at.toISOString() };
+    await trx.updateTable('minutes').set(set).where('id', '=', before.id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: before.id, before, after: { ...before, ...set } });
+  });
+}
+
+/**
+ * Freezes the current draft as this version's document and asks the parties to approve it.
+ * The document is built before the write transaction (reads only), then checked unchanged.
+ */
+export async function sendForApproval(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
+  const meeting = await db.selectFrom('meetings').select(['id', 'status', 'updated_at']).where('id', '=', meetingId).executeTakeFirst();
+  if (!meeting) throw new NotFound();
+  if (meeting.status !== 'afholdt') throw new Conflict('Markér mødet som afholdt, før referatet sendes til godkendelse.');
+  const state = await minutesOf(db, meetingId);
+  if (state.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.');
+  const document = await buildMinutesDocument(db, meetingId, state);
+  await db.transaction().execute(async (trx) => {
+    const minutes = await ensureMinutes(trx, meetingId, at);
+    if (minutes.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.');
+    await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
+    await trx.deleteFrom('minutes_versions').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
+    await trx
+      .insertInto('minutes_versions')
+      .values({
+        minutes_id: minutes.id,
+        version: minutes.version,
+        document: JSON.stringify(document),
+        change_note: minutes.change_note,
+        sent_at: at.toISOString(),
+        sent_by: actor.userId,
+        locked_at: null,
+      })
+      .execute();
+    await trx.updateTable('minutes').set({ status: 'til_godkendelse', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'til_godkendelse', version: minutes.version } });
+  });
+}
+
+/** Takes the minutes back to draft (to fix something before all have approved); approvals lapse. */
+export async function withdrawMinutes(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict('Kun et referat, der er sendt til godkendelse, kan trækkes tilbage.');
+    await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
+    await trx.updateTable('minutes').set({ status: 'kladde', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'kladde' } });
+  });
+}
+
+/** Opens an approved, locked referat for correction as version N+1; approval starts over. */
+export async function startCorrection(db: Db, meetingId: number, changeNote: string, actor: Actor, at: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!minutes || minutes.status !== 'godkendt') throw new Conflict('Kun et godkendt referat kan rettes i en ny version.');
+    const set = { status: 'kladde' as const, version: minutes.version + 1, change_note: changeNote, updated_at: at.toISOString() };
+    await trx.updateTable('minutes').set(set).where('id', '=', minutes.id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: minutes, after: { ...minutes, ...set } });
+    return set.version;
+  });
+}
+
+export interface Approver {
+  userId: number;
+  role: AppRole;
+  personId: number;
+}
+
+export interface Party {
+  id: number;
+  name: string;
+}
+
+export async function partiesOfMeeting(db: Kysely<Database>, meetingId: number): Promise<Party[]> {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('partnership_parties', 'partnership_parties.partnership_id', 'meetings.partnership_id')
+    .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
+    .select(['organisations.id', 'organisations.name'])
+    .where('meetings.id', '=', meetingId)
+    .orderBy('partnership_parties.sort_order')
+    .execute();
+}
+
+/**
+ * The party a user may approve for: they must be a representative of the meeting's partnership
+ * (as a person) with the role repraesentant (or admin), and their organisation a party.
+ */
+export async function approvalPartyOf(db: Kysely<Database>, meetingId: number, who: Approver): Promise<Party | null> {
+  if (who.role !== 'repraesentant' && who.role !== 'admin') return null;
+  const row = await db
+    .selectFrom('meetings')
+    .innerJoin('partnership_members', 'partnership_members.partnership_id', 'meetings.partnership_id')
+    .innerJoin('people', 'people.id', 'partnership_members.person_id')
+    .innerJoin('partnership_parties', (join) =>
+      join.onRef('partnership_parties.partnership_id', '=', 'meetings.partnership_id').onRef('partnership_parties.organisation_id', '=', 'people.organisation_id'),
+    )
+    .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
+    .select(['organisations.id', 'organisations.name'])
+    .where('meetings.id', '=', meetingId)
+    .where('partnership_members.person_id', '=', who.personId)
+    .where('partnership_members.is_representative', '=', 1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type ApprovalResult = 'approved' | 'already-approved' | 'locked';
+
+/** Approves the version awaiting approval for the approver's own party; twice changes nothing. */
+export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date): Promise<ApprovalResult> {
+  return db.transaction().execute(async (trx) => {
+    const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!minutes || minutes.status === 'kladde') throw new Conflict('Referatet er ikke sendt til godkendelse.');
+    const party = await approvalPartyOf(trx, meetingId, who);
+    if (!party) throw new Forbidden('Kun en repræsentant for en af partnerskabets parter kan godkende referatet – og kun på egen parts vegne.');
+    const existing = await trx
+      .selectFrom('minutes_approvals')
+      .select('id')
+      .where('minutes_id', '=', minutes.id)
+      .where('version', '=', minutes.version)
+      .where('organisation_id', '=', party.id)
+      .executeTakeFirst();
+    if (existing || minutes.status === 'godkendt') return 'already-approved';
+    const row = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, approved_at: at.toISOString() };
+    await trx.insertInto('minutes_approvals').values(row).execute();
+    await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_approval', entityId: minutes.id, after: row });
+
+    const parties = await partiesOfMeeting(trx, meetingId);
+    const approved = await trx.selectFrom('minutes_approvals').select('organisation_id').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
+    const approvedIds = new Set(approved.map((a) => a.organisation_id));
+    if (!parties.every((p) => approvedIds.has(p.id))) return 'approved';
+    await trx.updateTable('minutes').set({ status: 'godkendt', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
+    await trx.updateTable('minutes_versions').set({ locked_at: at.toISOString() }).where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
+    await audit(trx, { actor: { userId: who.userId }, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'godkendt', version: minutes.version } });
+    return 'locked';
+  });
+}
+
+export interface VersionView {
+  version: number;
+  changeNote: string;
+  sentAt: string;
+  lockedAt: string | null;
+  approvals: DocumentApproval[];
+  document: MinutesDocument;
+}
+
+/** Every frozen version with who approved it and when, newest first. */
+export async function versionsOf(db: Db, meetingId: number): Promise<VersionView[]> {
+  const minutes = await db.selectFrom('minutes').select('id').where('meeting_id', '=', meetingId).executeTakeFirst();
+  if (!minutes) return [];
+  const [versions, approvals] = await Promise.all([
+    db.selectFrom('minutes_versions').selectAll().where('minutes_id', '=', minutes.id).orderBy('version', 'desc').execute(),
+    db
+      .selectFrom('minutes_approvals')
+      .innerJoin('organisations', 'organisations.id', 'minutes_approvals.organisation_id')
+      .innerJoin('people', 'people.id', 'minutes_approvals.person_id')
+      .select(['minutes_approvals.version', 'organisations.name as party', 'people.name as person', 'minutes_approvals.approved_at'])
+      .where('minutes_approvals.minutes_id', '=', minutes.id)
+      .orderBy('minutes_approvals.approved_at')
+      .execute(),
+  ]);
+  return versions.map((v) => ({
+    version: v.version,
+    changeNote: v.change_note,
+    sentAt: v.sent_at,
+    lockedAt: v.locked_at,
+    approvals: approvals.filter((a) => a.version === v.version).map((a) => ({ party: a.party, person: a.person, at: formatDateTime(a.approved_at) })),
+    document: JSON.parse(v.document) as MinutesDocument,
+  }));
+}
+
+export interface MinutesView {
+  state: MinutesState;
+  /** What a reader sees now: the live draft, or the frozen version awaiting or having approval. */
+  document: MinutesDocument;
+  isDraft: boolean;
+  parties: Party[];
+  approvals: DocumentApproval[];
+  versions: VersionView[];
+  /** The latest version every party approved, if any (what exports show first). */
+  latestApproved: VersionView | null;
+}
+
+export async function minutesView(db: Db, meetingId: number): Promise<MinutesView> {
+  const state = await minutesOf(db, meetingId);
+  const [versions, parties] = await Promise.all([versionsOf(db, meetingId), partiesOfMeeting(db, meetingId)]);
+  const current = versions.find((v) => v.version === state.version);
+  const isDraft = state.status === 'kladde' || !current;
+  const document = isDraft ? await buildMinutesDocument(db, meetingId, state) : current.document;
+  return {
+    state,
+    document,
+    isDraft,
+    parties,
+    approvals: !isDraft && current ? current.approvals : [],
+    versions,
+    latestApproved: versions.find((v) => v.lockedAt) ?? null,
+  };
+}

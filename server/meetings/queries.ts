@@ -1,0 +1,138 @@
+// Reads of meetings: the list, one meeting with its people, agenda and minutes state.
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { copenhagenYearBounds } from '../web/time';
+import type { MeetingFilter } from './schemas';
+
+function filtered(db: Db, f: MeetingFilter) {
+  let q = db.selectFrom('meetings');
+  if (f.partnership_id) q = q.where('meetings.partnership_id', '=', f.partnership_id);
+  if (f.kind) q = q.where('meetings.kind', '=', f.kind);
+  if (f.status) q = q.where('meetings.status', '=', f.status);
+  if (f.year) {
+    const { from, to } = copenhagenYearBounds(f.year);
+    q = q.where('meetings.starts_at', '>=', from).where('meetings.starts_at', '<', to);
+  }
+  return q;
+}
+
+/** Upcoming meetings first (soonest first), then past meetings (newest first). */
+export function listMeetings(db: Db, f: MeetingFilter, now: string, limit: number, offset: number) {
+  return filtered(db, f)
+    .innerJoin('partnerships', 'partnerships.id', 'meetings.partnership_id')
+    .leftJoin('minutes', 'minutes.meeting_id', 'meetings.id')
+    .select([
+      'meetings.id',
+      'meetings.title',
+      'meetings.kind',
+      'meetings.status',
+      'meetings.starts_at',
+      'meetings.ends_at',
+      'meetings.place',
+      'partnerships.name as partnership_name',
+      'minutes.status as minutes_status',
+    ])
+    .orderBy(sql`case when meetings.starts_at >= ${now} then 0 else 1 end`)
+    .orderBy(sql`case when meetings.starts_at >= ${now} then meetings.starts_at end`)
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('meetings.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countMeetings(db: Db, f: MeetingFilter): Promise<number> {
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function meetingYears(db: Db) {
+  return db
+    .selectFrom('meetings')
+    .select((eb) => [eb.fn.min('starts_at').as('first'), eb.fn.max('starts_at').as('last')])
+    .executeTakeFirst();
+}
+
+export function findMeeting(db: Db, id: number) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('partnerships', 'partnerships.id', 'meetings.partnership_id')
+    .leftJoin('people as convener', 'convener.id', 'meetings.convener_id')
+    .leftJoin('people as chair', 'chair.id', 'meetings.chair_id')
+    .leftJoin('people as minute_taker', 'minute_taker.id', 'meetings.minute_taker_id')
+    .selectAll('meetings')
+    .select([
+      'partnerships.name as partnership_name',
+      'convener.name as convener_name',
+      'chair.name as chair_name',
+      'minute_taker.name as minute_taker_name',
+    ])
+    .where('meetings.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+export function participantsOf(db: Db, meetingId: number) {
+  return db
+    .selectFrom('meeting_participants')
+    .innerJoin('people', 'people.id', 'meeting_participants.person_id')
+    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+    .select([
+      'people.id',
+      'people.name',
+      'people.title',
+      'people.email',
+      'people.organisation_id',
+      'organisations.name as organisation_name',
+      'meeting_participants.attendance',
+    ])
+    .where('meeting_participants.meeting_id', '=', meetingId)
+    .orderBy('organisations.sort_key')
+    .orderBy('people.sort_key')
+    .execute();
+}
+
+export type Participant = Awaited<ReturnType<typeof participantsOf>>[number];
+
+export function agendaOf(db: Db, meetingId: number) {
+  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+}
+
+export type AgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
+
+export function findAgendaItem(db: Db, meetingId: number, itemId: number) {
+  return db.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
+}
+
+/** The people a meeting form offers: the partnership's members and anyone already invited. */
+export function peopleForMeeting(db: Db, partnershipId: number | null, meetingId: number | null) {
+  return db
+    .selectFrom('people')
+    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+    .select(['people.id', 'people.name', 'organisations.name as organisation_name'])
+    .where((eb) =>
+      eb.or([
+        eb('people.id', 'in', eb.selectFrom('partnership_members').select('person_id').where('partnership_id', '=', partnershipId ?? -1)),
+        eb('people.id', 'in', eb.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', meetingId ?? -1)),
+      ]),
+    )
+    .orderBy('organisations.sort_key')
+    .orderBy('people.sort_key')
+    .execute();
+}
+
+/** People to invite, found by name (the invite search on the meeting page). */
+export function searchPeopleToInvite(db: Db, meetingId: number, pattern: string, limit = 20) {
+  return db
+    .selectFrom('people')
+    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+    .select(['people.id', 'people.name', 'people.title', 'organisations.name as organisation_name'])
+    .where('people.search_key', 'like', pattern)
+    .where('people.active', '=', 1)
+    .where('people.anonymised_at', 'is', null)
+    .where('people.id', 'not in', (eb) => eb.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', meetingId))
+    .orderBy('people.sort_key')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,278 @@
+// /meetings: list, create, view, edit, cancel, hold, invitations, attendance, evaluation, comments.
+// The agenda and the minutes have their own route files beside this one.
+import { Router, type Request, type Response } from 'express';
+import { addComment, commentsOf } from '../comments/service';
+import { containsPattern } from '../db/text-keys';
+import { listPartnerships } from '../partnerships/queries';
+import { requireRole, requireUser } from '../web/auth';
+import type { AppContext } from '../web/context';
+import { Conflict, NotFound } from '../web/errors';
+import { flash } from '../web/flash';
+import { formFrom, parseForm, parseId, submitForm } from '../web/form';
+import { pageRequest, pagination } from '../web/pagination';
+import { utcToCopenhagen } from '../web/time';
+import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from './labels';
+import { minutesOf } from './minutes';
+import { agendaOf, countMeetings, findMeeting, listMeetings, meetingYears, participantsOf, peopleForMeeting, searchPeopleToInvite, type MeetingRow } from './queries';
+import { CancelSchema, CommentSchema, EvaluationSchema, InviteSchema, MeetingFilterSchema, MeetingFormSchema, parseAttendance } from './schemas';
+import {
+  cancelMeeting,
+  createMeeting,
+  defaultConvener,
+  invitePerson,
+  markHeld,
+  proposedParticipants,
+  recordAttendance,
+  removeParticipant,
+  saveEvaluation,
+  updateMeeting,
+} from './service';
+import { attendanceByParty } from './attendance';
+import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
+import { minutesRoutes } from './minutes-routes';
+
+export function meetingRoutes(ctx: AppContext): Router {
+  const { db, clock } = ctx;
+  const router = Router();
+  const actor = (req: Request) => ({ userId: requireUser(req).id });
+
+  async function loadMeeting(raw: unknown): Promise<MeetingRow> {
+    const meeting = await findMeeting(db, parseId(raw));
+    if (!meeting) throw new NotFound();
+    return meeting;
+  }
+
+  router.get('/', async (req, res) => {
+    const filter = MeetingFilterSchema.parse(req.query);
+    const page = pageRequest(req.query.page);
+    const now = clock.now().toISOString();
+    const [rows, total, partnerships, span] = await Promise.all([
+      listMeetings(db, filter, now, page.limit, page.offset),
+      countMeetings(db, filter),
+      listPartnerships(db),
+      meetingYears(db),
+    ]);
+    const thisYear = Number(utcToCopenhagen(clock.now()).day.slice(0, 4));
+    const firstYear = span?.first ? Number(String(span.first).slice(0, 4)) : thisYear;
+    const lastYear = Math.max(thisYear, span?.last ? Number(String(span.last).slice(0, 4)) : thisYear);
+    res.render('meetings/list', {
+      rows,
+      filter,
+      now,
+      partnerships,
+      years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i),
+      kindOptions: options(MEETING_KIND_LABELS),
+      statusOptions: options(MEETING_STATUS_LABELS),
+      kindLabels: MEETING_KIND_LABELS,
+      statusLabels: MEETING_STATUS_LABELS,
+      minutesLabels: MINUTES_STATUS_LABELS,
+      pager: pagination(page, total, '/meetings', {
+        partnership_id: filter.partnership_id ? String(filter.partnership_id) : undefined,
+        kind: filter.kind,
+        status: filter.status,
+        year: filter.year ? String(filter.year) : undefined,
+      }),
+    });
+  });
+
+  async function formLocals(meeting: MeetingRow | null, partnershipId: number | null) {
+    const partnerships = await listPartnerships(db);
+    const pid = partnershipId ?? partnerships[0]?.id ?? null;
+    const people = await peopleForMeeting(db, pid, meeting?.id ?? null);
+    const personOptions = people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name }));
+    return {
+      meeting,
+      people,
+      partnershipOptions: partnerships.map((p) => ({ value: p.id, label: p.name })),
+      kindOptions: options(MEETING_KIND_LABELS),
+      personOptions: [{ value: '', label: 'Ingen valgt' }, ...personOptions],
+    };
+  }
+
+  /** The form keeps a list of ticked participants; a re-rendered form must keep them too. */
+  function participantValues(body: Record<string, unknown>): number[] {
+    const raw = body.participant_ids;
+    return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(Number).filter(Number.isInteger);
+  }
+
+  router.get('/new', requireRole('konsulent'), async (req, res) => {
+    const partnerships = await listPartnerships(db);
+    const requested = Number(req.query.partnership_id);
+    const partnershipId = partnerships.find((p) => p.id === requested)?.id ?? partnerships[0]?.id ?? null;
+    if (!partnershipId) throw new Conflict('Opret et partnerskab, før der kan planlægges møder.');
+    const convener = await defaultConvener(db, partnershipId);
+    res.render('meetings/form', {
+      ...(await formLocals(null, partnershipId)),
+      form: formFrom({
+        partnership_id: partnershipId,
+        kind: 'partnerskabsmoede',
+        start_time: '14:00',
+        end_time: '16:00',
+        convener_id: convener ?? '',
+        participant_ids: await proposedParticipants(db, partnershipId),
+      }),
+    });
+  });
+
+  router.post('/', requireRole('konsulent'), async (req, res) => {
+    await submitForm(res, {
+      schema: MeetingFormSchema,
+      body: req.body,
+      view: 'meetings/form',
+      locals: async () => ({ ...(await formLocals(null, Number(req.body?.partnership_id) || null)), checked: participantValues(req.body ?? {}) }),
+      save: async (data) => {
+        const id = await createMeeting(db, data, actor(req), clock.now());
+        flash(req, 'Mødet er oprettet.');
+        res.redirect(303, `/meetings/${id}`);
+      },
+    });
+  });
+
+  async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
+    const [participants, items, actions, carried, minutes, comments] = await Promise.all([
+      participantsOf(db, meeting.id),
+      agendaOf(db, meeting.id),
+      actionsOfMeeting(db, meeting.id),
+      carriedOverOfMeeting(db, meeting.id),
+      minutesOf(db, meeting.id),
+      commentsOf(db, 'meeting', meeting.id),
+    ]);
+    const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
+    const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
+    const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, containsPattern(q)) : null;
+    res.status(status).render('meetings/show', {
+      meeting,
+      participants,
+      partyAttendance,
+      items: items.map((item, i) => ({
+        ...item,
+        number: i + 1,
+        actions: actions.filter((a) => a.agenda_item_id === item.id),
+        carried: carried.filter((c) => c.agenda_item_id === item.id),
+      })),
+      actions,
+      minutes,
+      locked: minutes.status !== 'kladde',
+      comments,
+      inviteQuery: q,
+      inviteResults,
+      kindLabels: MEETING_KIND_LABELS,
+      statusLabels: MEETING_STATUS_LABELS,
+      attendanceOptions: options(ATTENDANCE_LABELS),
+      attendanceLabels: ATTENDANCE_LABELS,
+      agendaKindLabels: AGENDA_KIND_LABELS,
+      actionStatusLabels: ACTION_STATUS_LABELS,
+      minutesLabels: MINUTES_STATUS_LABELS,
+      today: utcToCopenhagen(clock.now()).day,
+      ...extra,
+    });
+  }
+
+  router.get('/:id', async (req, res) => {
+    await renderMeeting(req, res, await loadMeeting(req.params.id));
+  });
+
+  router.get('/:id/edit', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const participants = await participantsOf(db, meeting.id);
+    const start = utcToCopenhagen(meeting.starts_at);
+    res.render('meetings/form', {
+      ...(await formLocals(meeting, meeting.partnership_id)),
+      form: formFrom({
+        ...meeting,
+        day: start.day,
+        start_time: start.time,
+        end_time: utcToCopenhagen(meeting.ends_at).time,
+        participant_ids: participants.map((p) => p.id),
+      }),
+    });
+  });
+
+  router.post('/:id', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    await submitForm(res, {
+      schema: MeetingFormSchema,
+      body: req.body,
+      view: 'meetings/form',
+      locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
+      save: async (data) => {
+        await updateMeeting(db, meeting.id, data, actor(req), clock.now());
+        flash(req, 'Mødet er gemt.');
+        res.redirect(303, `/meetings/${meeting.id}`);
+      },
+    });
+  });
+
+  /** Runs a state change; a Conflict (wrong state, locked) comes back as a message on the page. */
+  async function change(req: Request, res: Response, meetingId: number, work: () => Promise<void>, done: string) {
+    try {
+      await work();
+    } catch (err) {
+      if (!(err instanceof Conflict)) throw err;
+      flash(req, err.message, 'error');
+      return res.redirect(303, `/meetings/${meetingId}`);
+    }
+    flash(req, done);
+    res.redirect(303, `/meetings/${meetingId}`);
+  }
+
+  router.post('/:id/cancel', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const parsed = parseForm(CancelSchema, req.body);
+    if (!parsed.ok) return renderMeeting(req, res, meeting, 422, { form: parsed.form, formError: 'Skriv en begrundelse for aflysningen.' });
+    await change(req, res, meeting.id, () => cancelMeeting(db, meeting.id, parsed.data.cancel_reason, actor(req), clock.now()), 'Mødet er aflyst.');
+  });
+
+  router.post('/:id/held', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    await change(req, res, meeting.id, () => markHeld(db, meeting.id, actor(req), clock.now()), 'Mødet er markeret som afholdt.');
+  });
+
+  router.post('/:id/attendance', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const participants = await participantsOf(db, meeting.id);
+    const attendance = parseAttendance(req.body, participants.map((p) => p.id));
+    await change(req, res, meeting.id, () => recordAttendance(db, meeting.id, attendance, actor(req), clock.now()), 'Fremmødet er gemt.');
+  });
+
+  router.post('/:id/participants', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const parsed = InviteSchema.safeParse(req.body);
+    if (!parsed.success) throw new NotFound('Personen findes ikke');
+    await change(req, res, meeting.id, () => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now()), 'Personen er inviteret.');
+  });
+
+  router.post('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const personId = parseId(req.params.personId);
+    await change(req, res, meeting.id, () => removeParticipant(db, meeting.id, personId, actor(req), clock.now()), 'Deltageren er fjernet.');
+  });
+
+  router.post('/:id/evaluation', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const parsed = parseForm(EvaluationSchema, req.body);
+    if (!parsed.ok) return renderMeeting(req, res, meeting, 422, { form: parsed.form, formError: 'Evalueringen indeholder fejl.' });
+    await change(req, res, meeting.id, () => saveEvaluation(db, meeting.id, parsed.data, actor(req), clock.now()), 'Evalueringen er gemt.');
+  });
+
+  router.post('/:id/comments', requireRole('konsulent', 'repraesentant'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const user = requireUser(req);
+    const parsed = parseForm(CommentSchema, req.body);
+    if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, parsed.form);
+    await addComment(db, 'meeting', meeting.id, user.personId, parsed.data.body, actor(req), clock.now());
+    flash(req, 'Kommentaren er tilføjet.');
+    res.redirect(303, `/meetings/${meeting.id}#comments-heading`);
+  });
+
+  function renderInvalidMeeting(req: Request, res: Response, meeting: MeetingRow, form: { values: Record<string, unknown>; errors: Record<string, string> }) {
+    return renderMeeting(req, res, meeting, 422, { form, formError: 'Formularen indeholder fejl. Ret de markerede felter.' });
+  }
+
+  router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting));
+  router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
+  router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));
+
+  return router;
+}

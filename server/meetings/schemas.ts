@@ -1,0 +1,91 @@
+// Forms and filters of the meetings feature, with Danish messages.
+import { z } from 'zod';
+import { AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES } from '../db/schema';
+import { checkbox, choice, optionalId, optionalText, requiredText } from '../web/form';
+
+const day = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : ''),
+  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }),
+);
+const time = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().replace('.', ':') : ''),
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv tidspunktet som TT:MM, fx 14:00' }),
+);
+
+/** A list of ids from checkboxes: absent, one value or several. */
+export const idList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.coerce.number().int().positive()).max(500),
+);
+
+export const MeetingFormSchema = z
+  .object({
+    partnership_id: z.coerce.number({ error: 'Vælg et partnerskab' }).int().positive({ error: 'Vælg et partnerskab' }),
+    title: requiredText('Skriv en titel på mødet'),
+    kind: choice(MEETING_KINDS, 'Vælg en mødetype'),
+    day,
+    start_time: time,
+    end_time: time,
+    place: optionalText(200),
+    convener_id: optionalId,
+    chair_id: optionalId,
+    minute_taker_id: optionalId,
+    participant_ids: idList,
+  })
+  .refine((v) => v.end_time > v.start_time, { path: ['end_time'], error: 'Sluttidspunktet skal ligge efter starttidspunktet' });
+export type MeetingForm = z.infer<typeof MeetingFormSchema>;
+
+export const CancelSchema = z.object({ cancel_reason: requiredText('Skriv, hvorfor mødet aflyses', 1000) });
+
+/** The attendance form has one radio group per participant, named attendance_<personId>. */
+export function parseAttendance(body: unknown, personIds: number[]): Map<number, (typeof ATTENDANCE)[number]> {
+  const values = (body ?? {}) as Record<string, unknown>;
+  const result = new Map<number, (typeof ATTENDANCE)[number]>();
+  for (const id of personIds) {
+    const parsed = z.enum(ATTENDANCE).safeParse(values[`attendance_${id}`]);
+    if (parsed.success) result.set(id, parsed.data);
+  }
+  return result;
+}
+
+export const EvaluationSchema = z.object({
+  evaluation_value: z.coerce
+    .number({ error: 'Vælg en værdi fra 1 til 5' })
+    .int()
+    .min(1, { error: 'Vælg en værdi fra 1 til 5' })
+    .max(5, { error: 'Vælg en værdi fra 1 til 5' }),
+  evaluation_led_to_action: checkbox,
+  evaluation_note: optionalText(2000),
+});
+
+export const InviteSchema = z.object({ person_id: z.coerce.number().int().positive() });
+
+export const AgendaItemSchema = z.object({
+  title: requiredText('Skriv en overskrift på punktet', 300),
+  kind: choice(AGENDA_KINDS, 'Vælg punktets type'),
+  background: optionalText(20000),
+  discussion: optionalText(20000),
+  decision: optionalText(20000),
+});
+export type AgendaItemForm = z.infer<typeof AgendaItemSchema>;
+
+export const MoveSchema = z.object({ direction: z.enum(['up', 'down']) });
+
+export const MeetingFilterSchema = z.object({
+  partnership_id: z.coerce.number().int().positive().optional().catch(undefined),
+  kind: z.enum(MEETING_KINDS).optional().catch(undefined),
+  status: z.enum(MEETING_STATUSES).optional().catch(undefined),
+  year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+});
+export type MeetingFilter = z.infer<typeof MeetingFilterSchema>;
+
+export const MinutesTextSchema = z.object({
+  free_text: optionalText(50000),
+  next_meeting: optionalText(1000),
+});
+
+export const CorrectionSchema = z.object({
+  change_note: requiredText('Beskriv, hvad der rettes i den nye version', 2000),
+});
+
+export const CommentSchema = z.object({ body: requiredText('Skriv en kommentar', 5000) });

@@ -1,0 +1,38 @@
+import type { AppRole } from '../../server/db/schema';
+import { PARTNERSHIP_NAME } from '../../seeds/partnership';
+import { signedIn } from '../helpers/agent';
+import { testApp } from '../helpers/app';
+
+describe('/ (overblik)', () => {
+  it.each(['admin', 'konsulent', 'repraesentant', 'laeser'] as AppRole[])('greets a %s and shows the partnership and reference data', async (role) => {
+    const { app, db } = await testApp();
+    const user = await signedIn(app, db, role);
+    const res = await user.agent.get('/');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`Goddag, Test ${role}`);
+    expect(res.text).toContain(PARTNERSHIP_NAME);
+    for (const name of ['Ressourcedetektor', 'Medbygger', 'Oversætter', 'Udforsker', 'Initiativdyrker', 'Meningsskaber', 'Netværkssmed', 'Effektjæger']) {
+      expect(res.text).toContain(`<dt>${name}</dt>`);
+    }
+    for (const k of ['Fritid og Fællesskab', 'Læring', 'Beskæftigelse', 'Social Omsorg']) expect(res.text).toContain(`<li>${k}</li>`);
+    for (const a of ['Kerneopgaven', 'Tillid', 'Ledelse', 'Faglighed', 'Afbureaukratisering']) expect(res.text).toContain(`<dt>${a}</dt>`);
+  });
+
+  it('shows the administration menu to administrators only', async () => {
+    const { app, db } = await testApp();
+    const admin = await signedIn(app, db, 'admin');
+    const konsulent = await signedIn(app, db, 'konsulent');
+    expect((await admin.agent.get('/')).text).toContain('href="/admin/users"');
+    expect((await konsulent.agent.get('/')).text).not.toContain('href="/admin/users"');
+  });
+});
+
+describe('/baseline', () => {
+  it('renders the tiny yardstick page for a signed-in user', async () => {
+    const { app, db } = await testApp();
+    const l = await signedIn(app, db, 'laeser');
+    const res = await l.agent.get('/baseline');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<h1>Målepunkt</h1>');
+  });
+});

@@ -1,0 +1,136 @@
+// The real server for the browser tests: `npm start`'s entry (tsx server/main.ts) as a child
+// process on a free port, with its own database in a fresh temporary folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './paths';
+import { e2eState } from './state';
+
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const START_TIMEOUT_MS = 30_000;
+
+export interface TestServer {
+  readonly baseUrl: string;
+  readonly databasePath: string;
+  /** Everything the server printed so far (start-up lines, error references). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** A port the OS has just handed out (free at that moment). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(1000, () => req.destroy());
+  });
+}
+
+/** Kills the child and everything it started (tsx runs node as its own child). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Starts the server on a fresh database and resolves once /healthz answers 200. */
+export async function startServer(): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-e2e-'));
+  const databasePath = path.join(dir, 'uldum.sqlite');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+
+  const child = spawn(TSX, ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() also ends tsx's node child
+  });
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If jest itself dies, do not leave servers behind.
+  const onExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', onExit);
+
+  let stopped = false;
+  const server: TestServer = {
+    baseUrl,
+    databasePath,
+    log: () => output.join(''),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const servers = e2eState().servers;
+      if (servers.includes(server)) servers.splice(servers.indexOf(server), 1);
+      process.removeListener('exit', onExit);
+      killGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  e2eState().servers.push(server); // the harness stops it after the test file
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(await healthy(`${baseUrl}/healthz`))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`The server did not answer ${baseUrl}/healthz (exit code ${child.exitCode}). Its output:\n${output.join('')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return server;
+}
+
+export interface CliUser {
+  email: string;
+  password: string;
+  role: 'admin' | 'konsulent' | 'repraesentant' | 'laeser';
+  name?: string;
+  /** A person's id or exact name (e.g. a seeded representative). */
+  person?: string;
+}
+
+/** `npm run cli -- user add …` against the server's database, the password on standard input. */
+export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user: CliUser): Promise<string> {
+  const args = ['server/cli.ts', 'user', 'add', '--email', user.email, '--role', user.role];
+  if (user.name) args.push('--name', user.name);
+  if (user.person) args.push('--person', user.person);
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, args, {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`cli user add exited with ${code}: ${out.trim()}`))));
+    child.stdin.end(user.password + '\n');
+  });
+}
