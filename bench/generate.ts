@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import { hashPassword } from '../server/accounts/passwords';
-import { openDatabase } from '../server/db/database';
+import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrator';
 import { searchKey, sortKey } from '../server/db/text-keys';
+import { buildMinutesDocument } from '../server/meetings/minutes-document';
 import { CONSULTANT_NAME, PARTNERSHIP_NAME, seedPartnership } from '../seeds/partnership';
 import * as da from './danish';
 
@@ -75,11 +76,13 @@ interface MeetingInfo {
   followUpItem: number | null;
   actions: number[];
 }
-interface MinutesInfo { id: number; meeting: MeetingInfo; status: string; version: number; createdAt: Date }
+interface MinutesInfo { id: number; meeting: MeetingInfo; status: string; version: number; createdAt: Date; text: { free_text: string; next_meeting: string; change_note: string } }
 
 /** Everything the table generators share: the random source and what earlier tables made. */
 interface Gen {
   raw: SQLite.Database;
+  /** The same connection through Kysely, for the app's own read functions. */
+  db: Db;
   rnd: da.Random;
   now: Date;
   passwordHash: string;
@@ -93,6 +96,8 @@ interface Gen {
   meetings: MeetingInfo[];
   minutes: MinutesInfo[];
   initiatives: number[];
+  /** Institution names, for {place} in texts. */
+  places: string[];
   special: { admin: number; laeser: number; consultant: number; foaRepresentative: number };
   ids: Partial<DatasetIds>;
 }
@@ -141,7 +146,7 @@ function fill(g: Gen, template: string): string {
     switch (key) {
       case 'org': return g.rnd.pick(g.orgs).name;
       case 'topic': return g.rnd.pick(da.TOPICS);
-      case 'place': return g.rnd.pick(g.orgs.filter((o) => o.kind === 'institution')).name;
+      case 'place': return g.rnd.pick(g.places);
       case 'person': return g.rnd.pick(g.people).name;
       case 'rule': return g.rnd.pick(da.RULES);
       case 'month': return g.rnd.pick(da.MONTHS);
@@ -217,13 +222,14 @@ function organisations(g: Gen): void {
       names.add(name);
       const at = iso(randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), g.now));
       rows.push({
-        name, kind, description: g.rnd.chance(0.6) ? fill(g, g.rnd.pick(['Samarbejder med {place} om {topic}.', 'Lokal partner i {town}.', 'Kontakt via {person}.'])) : '',
+        name, kind, description: g.rnd.chance(0.6) ? fill(g, g.rnd.pick(['Samarbejder om {topic}.', 'Lokal partner i {town}.', 'Med i netværket om {topic} i {town}.'])) : '',
         active: g.rnd.chance(0.95) ? 1 : 0, sort_key: sortKey(name), search_key: searchKey(name), created_at: at, updated_at: at,
       });
       made.push({ name, kind });
     }
   }
   insert(g, 'organisations', rows).forEach((id, i) => g.orgs.push({ id, ...made[i] }));
+  g.places = g.orgs.filter((o) => o.kind === 'institution').map((o) => o.name);
 }
 
 const POSITION_MIX: Record<string, Record<string, number>> = {
@@ -239,11 +245,13 @@ const POSITION_MIX: Record<string, Record<string, number>> = {
   none: { frivillig: 50, andet: 50 },
 };
 
+const ULDUM = new Set(['Plejecentret i Uldum', 'Skolen i Uldum', 'Daginstitutionen i Uldum', 'Lokalsamfundet Uldum']);
+
 /** How many people an organisation has, relatively: the municipality and Uldum's own places are big. */
 function organisationWeight(o: Org): number {
   if (o.name === 'Hedensted Kommune') return 500;
   if (o.name === 'FOA') return 60;
-  if (/Uldum/.test(o.name)) return 80;
+  if (ULDUM.has(o.name)) return 80;
   return { kommune: 25, institution: 14, fagforening: 8, forening: 6, 'frivillig organisation': 8, uddannelsesinstitution: 6, borgergruppe: 5, virksomhed: 2, andet: 3 }[o.kind] ?? 3;
 }
 
@@ -293,12 +301,13 @@ function people(g: Gen): void {
   }
   for (const p of g.people) if (p.orgId) g.peopleByOrg.set(p.orgId, [...(g.peopleByOrg.get(p.orgId) ?? []), p.id]);
   // Regulars: mostly from the partnership's parties and Uldum's own places.
-  const core = g.people.filter((p) => p.orgId && /Uldum|Hedensted Kommune|^FOA$/.test(g.orgs.find((o) => o.id === p.orgId)!.name));
+  const coreOrgs = new Set(g.orgs.filter((o) => ULDUM.has(o.name) || o.name === 'Hedensted Kommune' || o.name === 'FOA').map((o) => o.id));
+  const core = g.people.filter((p) => p.orgId && coreOrgs.has(p.orgId));
   g.regulars = [...r.sample(core, 300), ...r.sample(g.people, 100)].map((p) => p.id);
 }
 
 const EXTRA_PARTNERSHIPS = [
-  { name: 'Hedensted Kommune og Ældre Sagen: frivillige i ældreplejen', kinds: ['kommune', 'frivillig organisation'], area: 'Tørring og Uldum' },
+  { name: 'Hedensted Kommune og de frivillige: fællesskaber i ældreplejen', kinds: ['kommune', 'frivillig organisation'], area: 'Tørring og Uldum' },
   { name: 'Skoler og foreninger i Løsning: bevægelse hver dag', kinds: ['institution', 'forening'], area: 'Løsning' },
 ];
 
@@ -367,7 +376,7 @@ function meetings(g: Gen): void {
       partnership_id: partnership.id, title, kind, starts_at: iso(start), ends_at: iso(end), place, status,
       cancel_reason: status === 'aflyst' ? r.pick(['For få tilmeldte.', 'Sygdom blandt oplægsholderne.', 'Flyttet til næste måned.', 'Sammenfald med budgetforhandlingerne.']) : null,
       convener_id: partnership.convener, chair_id: chair, minute_taker_id: partnership.consultant,
-      evaluation_value: evaluated ? r.weighted({ 2: 1, 3: 3, 4: 5, 5: 3 } as Record<string, number>) : null,
+      evaluation_value: evaluated ? Number(r.weighted({ 2: 1, 3: 3, 4: 5, 5: 3 } as Record<string, number>)) : null,
       evaluation_led_to_action: evaluated ? (r.chance(0.6) ? 1 : 0) : null,
       evaluation_note: evaluated && r.chance(0.5) ? r.pick(['Godt møde med konkrete aftaler.', 'For mange punkter på dagsordenen.', 'Borgernes input gjorde en forskel.', 'Vi nåede ikke det hele.']) : '',
       sequence: r.int(0, 2), created_at: createdAt, updated_at: past ? iso(addDays(end, 1)) : createdAt,
@@ -397,7 +406,7 @@ function meetingParticipants(g: Gen): void {
 }
 
 /** Most meetings have 5–15 items and 1 % have 100; the rest take up what is left of the SPEC's total. */
-function agendaSizes(g: Gen): number[] {
+function agendaSizes(g: Gen): { sizes: number[]; big: number } {
   const r = g.rnd;
   const sizes = g.meetings.map(() => (r.chance(0.01) ? 100 : r.chance(0.7) ? r.int(5, 15) : 16));
   const big = g.meetings.findLastIndex((m) => m.status === 'afholdt' && m.partnership === g.partnerships[0] && m.start < addDays(g.now, -90));
@@ -410,12 +419,12 @@ function agendaSizes(g: Gen): number[] {
     left--;
     if (sizes[tail[i]] >= 99) tail.splice(i, 1);
   }
-  return sizes;
+  return { sizes, big };
 }
 
 function agendaItems(g: Gen): void {
   const r = g.rnd;
-  const sizes = agendaSizes(g);
+  const { sizes, big } = agendaSizes(g);
   const rows: Row[] = [];
   const owners: Array<[MeetingInfo, ItemInfo]> = [];
   g.meetings.forEach((m, mi) => {
@@ -441,11 +450,12 @@ function agendaItems(g: Gen): void {
     m.items.push(item);
     if (item.position === 2) m.followUpItem = id;
   });
-  g.ids.bigMeeting = g.meetings[sizes.indexOf(100, sizes.length - 1 - [...sizes].reverse().indexOf(100))]?.id;
+  g.ids.bigMeeting = g.meetings[big].id;
 }
 
-function actionStatus(g: Gen, due: Date | null): string {
-  const age = (g.now.getTime() - (due ?? g.now).getTime()) / DAY_MS;
+/** Old actions are mostly done; some are overdue and still open, as in real life. */
+function actionStatus(g: Gen, due: Date): string {
+  const age = (g.now.getTime() - due.getTime()) / DAY_MS;
   if (age > 180) return g.rnd.weighted({ udfoert: 78, droppet: 12, aaben: 6, i_gang: 4 });
   if (age > 0) return g.rnd.weighted({ udfoert: 50, i_gang: 20, aaben: 20, droppet: 10 });
   return g.rnd.weighted({ aaben: 55, i_gang: 30, udfoert: 12, droppet: 3 });
@@ -458,7 +468,7 @@ function actions(g: Gen): void {
   const picked = Array.from({ length: SIZES.actions }, () => r.pick(heldItems)).sort(([, a], [, b]) => a.id - b.id);
   const rows: Row[] = picked.map(([m, item]) => {
     const due = r.chance(0.92) ? addDays(m.end, r.int(7, 90)) : null;
-    const status = actionStatus(g, due);
+    const status = actionStatus(g, due ?? addDays(m.end, 30));
     const created = iso(m.end);
     const doneBy = new Date(Math.min((due ?? addDays(m.end, 30)).getTime(), g.now.getTime()));
     const completed = status === 'udfoert' ? iso(randomDate(g, addDays(m.end, 1), doneBy)) : null;
@@ -487,7 +497,7 @@ function minutes(g: Gen): void {
   const r = g.rnd;
   const rows: Row[] = [];
   const made: Array<Omit<MinutesInfo, 'id'>> = [];
-  const next = new Map<number, MeetingInfo>();
+  const next = new Map<number, MeetingInfo>(); // walking back in time: the partnership's following meeting
   for (const m of [...g.meetings].reverse()) {
     const following = next.get(m.partnership.id);
     next.set(m.partnership.id, m);
@@ -496,32 +506,31 @@ function minutes(g: Gen): void {
     const status = m.id === g.ids.bigMeeting ? 'godkendt' : settled ? r.weighted({ godkendt: 93, til_godkendelse: 4, kladde: 3 }) : r.weighted({ kladde: 40, til_godkendelse: 40, godkendt: 20 });
     const version = status === 'kladde' ? 1 : r.weighted({ 1: 90, 2: 8, 3: 2 } as Record<string, number>);
     const createdAt = addDays(m.end, 1);
-    rows.push({
-      meeting_id: m.id, status, version: Number(version), free_text: sentences(g, da.DISCUSSION, 0, 2),
+    const text = {
+      free_text: sentences(g, da.DISCUSSION, 0, 2),
       next_meeting: following ? `Næste møde: ${danishDate(following.start)}, ${following.place}.` : '',
       change_note: Number(version) > 1 ? 'Rettet navn på en deltager og tilføjet en beslutning under punkt 3.' : '',
-      created_at: iso(createdAt), updated_at: iso(addDays(createdAt, r.int(1, 20))),
-    });
-    made.push({ meeting: m, status, version: Number(version), createdAt });
+    };
+    rows.push({ meeting_id: m.id, status, version: Number(version), ...text, created_at: iso(createdAt), updated_at: iso(addDays(createdAt, r.int(1, 20))) });
+    made.push({ meeting: m, status, version: Number(version), createdAt, text });
   }
+  rows.reverse(); // oldest first, as they were written
+  made.reverse();
   insert(g, 'minutes', rows).forEach((id, i) => g.minutes.push({ id, ...made[i] }));
 }
 
-/** The frozen documents of sent versions. The document model is the minutes feature's to define: build it with its own function when it lands. */
-function minutesVersions(g: Gen): void {
+/** The frozen document of each sent version, built by the app's own buildMinutesDocument. */
+async function minutesVersions(g: Gen): Promise<void> {
   const rows: Row[] = [];
   for (const mi of g.minutes) {
     if (mi.status === 'kladde') continue;
-    const m = mi.meeting;
-    const document = JSON.stringify({
-      title: m.title, starts_at: iso(m.start), ends_at: iso(m.end), place: m.place,
-      items: m.items.map((it) => ({ position: it.position, title: it.title, decision: it.decision })),
-    });
+    const document = await buildMinutesDocument(g.db, mi.meeting.id, { ...mi.text, version: mi.version });
     for (let version = 1; version <= mi.version; version++) {
       const sent = addDays(mi.createdAt, version * 3);
       const locked = mi.status === 'godkendt' || version < mi.version;
+      const changeNote = version === mi.version ? mi.text.change_note : version > 1 ? 'Rettelser efter godkendelsen.' : '';
       rows.push({
-        minutes_id: mi.id, version, document, change_note: version > 1 ? 'Rettelser efter godkendelsen.' : '', sent_at: iso(sent),
+        minutes_id: mi.id, version, document: JSON.stringify({ ...document, version, changeNote }), change_note: changeNote, sent_at: iso(sent),
         sent_by: g.userIds.konsulent, locked_at: locked ? iso(addDays(sent, 7)) : null,
       });
     }
@@ -529,15 +538,15 @@ function minutesVersions(g: Gen): void {
   insert(g, 'minutes_versions', rows);
 }
 
-/** One representative of each party approves; for minutes awaiting approval, some parties have. */
+/** One representative of each party approves; of minutes awaiting approval, some have the first party's. */
 function minutesApprovals(g: Gen): void {
   const rows: Row[] = [];
   for (const mi of g.minutes) {
     if (mi.status === 'kladde') continue;
     for (let version = 1; version <= mi.version; version++) {
       const complete = mi.status === 'godkendt' || version < mi.version;
-      for (const organisation_id of mi.meeting.partnership.parties) {
-        if (!complete && !g.rnd.chance(0.4)) continue;
+      for (const [i, organisation_id] of mi.meeting.partnership.parties.entries()) {
+        if (!complete && (i > 0 || !g.rnd.chance(0.4))) continue;
         const person_id = g.rnd.pick(mi.meeting.partnership.reps.get(organisation_id)!);
         rows.push({ minutes_id: mi.id, version, organisation_id, person_id, approved_at: iso(addDays(mi.createdAt, version * 3 + g.rnd.int(1, 6))) });
       }
@@ -577,7 +586,7 @@ function initiatives(g: Gen): void {
   const r = g.rnd;
   const rows: Row[] = Array.from({ length: SIZES.initiatives }, () => {
     const trial = r.chance(0.3);
-    const title = trial ? `Prøvehandling: ${fill(g, '{topic}')} på {place}`.replace('{place}', r.pick(g.orgs.filter((o) => o.kind === 'institution')).name) : `Initiativ om ${r.pick(da.TOPICS)}`;
+    const title = fill(g, trial ? 'Prøvehandling på {place}: {topic}' : 'Initiativ om {topic} i {town}');
     const start = randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), g.now);
     return {
       partnership_id: r.pick(g.partnerships).id, title, kind: trial ? 'proevehandling' : 'initiativ', description: sentences(g, da.BACKGROUND, 2, 4),
@@ -617,7 +626,7 @@ function roleEvidence(g: Gen): void {
 }
 
 /** Every table the generator fills, in order; a table the schema does not have yet is skipped. */
-const TABLES: Array<{ table: string; fill: (g: Gen) => void }> = [
+const TABLES: Array<{ table: string; fill: (g: Gen) => void | Promise<void> }> = [
   { table: 'organisations', fill: organisations },
   { table: 'people', fill: people },
   { table: 'partnerships', fill: partnerships },
@@ -639,7 +648,7 @@ const TABLES: Array<{ table: string; fill: (g: Gen) => void }> = [
 ];
 
 /** What the seed put in: the partnership from the agreement with its parties and representatives. */
-function startFromSeed(raw: SQLite.Database, passwordHash: string): Gen {
+function startFromSeed(raw: SQLite.Database, db: Db, passwordHash: string): Gen {
   const one = <T>(sql: string, ...params: unknown[]) => raw.prepare(sql).get(...params) as T;
   const all = <T>(sql: string, ...params: unknown[]) => raw.prepare(sql).all(...params) as T[];
   const partnershipId = one<{ id: number }>('select id from partnerships where name = ?', PARTNERSHIP_NAME).id;
@@ -650,10 +659,10 @@ function startFromSeed(raw: SQLite.Database, passwordHash: string): Gen {
   );
   const consultant = one<{ id: number }>('select id from people where name = ?', CONSULTANT_NAME).id;
   return {
-    raw, passwordHash, rnd: da.randomSource(SEED), now: new Date(),
+    raw, db, passwordHash, rnd: da.randomSource(SEED), now: new Date(),
     orgs: all<Org>('select id, name, kind from organisations order by id'),
     people: all<PersonInfo>('select id, name, organisation_id as orgId, position from people order by id'),
-    peopleByOrg: new Map(), regulars: [], userIds: {}, meetings: [], minutes: [], initiatives: [], ids: {},
+    peopleByOrg: new Map(), regulars: [], userIds: {}, meetings: [], minutes: [], initiatives: [], places: [], ids: {},
     partnerships: [{
       id: partnershipId, isNew: false, name: PARTNERSHIP_NAME, parties, consultant,
       reps: new Map(parties.map((orgId) => [orgId, members.filter((m) => m.organisation_id === orgId).map((m) => m.person_id)])),
@@ -676,7 +685,7 @@ export async function generateDataset(file: string, log: (line: string) => void 
   log(`  ${'migrate, seed, hash'.padEnd(22)} ${String(timings['migrate, seed, hash']).padStart(6)} ms`);
   raw.pragma('synchronous = OFF'); // a throw-away file: no need to wait for the disk on each commit
 
-  const g = startFromSeed(raw, passwordHash);
+  const g = startFromSeed(raw, db, passwordHash);
   const count = (table: string) => (raw.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
   for (const { table, fill: generate } of TABLES) {
     if (!tableExists(raw, table)) {
@@ -684,7 +693,15 @@ export async function generateDataset(file: string, log: (line: string) => void 
       continue;
     }
     t = Date.now();
-    raw.transaction(() => generate(g))();
+    // One transaction per table; by hand, as a step may await the app's own (Kysely) reads.
+    raw.exec('begin');
+    try {
+      await generate(g);
+      raw.exec('commit');
+    } catch (err) {
+      raw.exec('rollback');
+      throw err;
+    }
     timings[table] = Date.now() - t;
     log(`  ${table.padEnd(22)} ${String(timings[table]).padStart(6)} ms  ${String(count(table)).padStart(7)} rows`);
   }

@@ -21,6 +21,7 @@ import { partnershipRoutes } from './partnerships/routes';
 import { peopleRoutes } from './people/routes';
 import { meetingRoutes } from './meetings/routes';
 import { actionRoutes } from './actions/routes';
+import { calendarFeedRoutes, exportRoutes } from './exports/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -76,8 +77,10 @@ export function createApp(options: AppOptions): express.Express {
   app.use(requireSetupDone(ctx.db));
 
   app.use(accountRoutes(ctx)); // /setup, /login, /logout: reachable without a session
+  app.use(calendarFeedRoutes(ctx)); // /meetings.ics: a secret token instead of a session
   app.use(requireLogin);
   app.use(dashboardRoutes(ctx));
+  app.use(exportRoutes(ctx));
   app.use('/partnerships', partnershipRoutes(ctx));
   app.use('/meetings', meetingRoutes(ctx));
   app.use('/actions', actionRoutes(ctx));

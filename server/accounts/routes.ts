@@ -1,5 +1,6 @@
 // /setup, /login, /logout and /profile.
 import { Router, type Request } from 'express';
+import { calendarTokenOf } from '../exports/calendar';
 import { organisationOptions } from '../organisations/service';
 import { requireLogin, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -104,8 +105,13 @@ export function accountRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  router.get('/profile', requireLogin, (_req, res) => {
-    res.render('accounts/profile');
+  const profileLocals = async (req: Request) => {
+    const token = await calendarTokenOf(db, requireUser(req).id);
+    return { calendarUrl: token ? `${req.protocol}://${req.get('host')}/meetings.ics?token=${token}` : null };
+  };
+
+  router.get('/profile', requireLogin, async (req, res) => {
+    res.render('accounts/profile', await profileLocals(req));
   });
 
   router.post('/profile/password', requireLogin, async (req, res) => {
@@ -114,7 +120,7 @@ export function accountRoutes({ db, clock }: AppContext): Router {
       schema: ChangePasswordSchema,
       body: req.body,
       view: 'accounts/profile',
-      locals: () => ({}),
+      locals: () => profileLocals(req),
       save: async (data) => {
         await changeOwnPassword(db, user.id, data.current_password, data.password, clock.now(), req.sessionID);
         flash(req, 'Din adgangskode er skiftet.');

@@ -57,7 +57,7 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor, at:
         active: 1,
         anonymised_at: null,
         sort_key: sortKey(name),
-        search_key: searchKey(name, input.email),
+        search_key: searchKey(name), // not the e-mail: a læser may search, but not see contact data
         created_at: now,
         updated_at: now,
       };
@@ -141,7 +141,8 @@ export async function setPassword(db: Db, userId: number, password: string, acto
     let end = trx.deleteFrom('sessions').where('user_id', '=', userId);
     if (keepSessionId) end = end.where('sid', '!=', keepSessionId);
     await end.execute();
-    await audit(trx, { actor, at, action: 'update', entity: 'user', entityId: userId, before, after: { ...before, password_hash: 'ændret' } });
+    // The audit writer hides password_hash on both sides, so the change is recorded as a field of its own.
+    await audit(trx, { actor, at, action: 'update', entity: 'user', entityId: userId, before, after: { ...before, adgangskode: 'ændret' } });
   });
 }
 

@@ -27,7 +27,9 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       personOptions(db),
       listPartnerships(db),
     ]);
+    const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'page'));
     res.render('actions/list', {
+      csvHref: `/actions.csv${query.size ? '?' + query.toString() : ''}`,
       rows,
       filter,
       today,

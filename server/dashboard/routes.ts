@@ -2,19 +2,39 @@
 import { Router } from 'express';
 import { listPartnerships } from '../partnerships/queries';
 import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/queries';
+import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
+import { requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
+import { utcToCopenhagen } from '../web/time';
+import { countOverdueActions, minutesAwaitingApproval, myOpenActions, upcomingMeetings } from './queries';
 
-export function dashboardRoutes({ db }: AppContext): Router {
+export function dashboardRoutes({ db, clock }: AppContext): Router {
   const router = Router();
 
-  router.get('/', async (_req, res) => {
-    const [partnerships, roles, kerneopgaver, focusAspects] = await Promise.all([
+  router.get('/', async (req, res) => {
+    const user = requireUser(req);
+    const now = clock.now();
+    const today = utcToCopenhagen(now).day;
+    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue] = await Promise.all([
       listPartnerships(db),
       listRoles(db),
       listKerneopgaver(db),
       listFocusAspects(db),
+      upcomingMeetings(db, now.toISOString()),
+      minutesAwaitingApproval(db, user.personId),
+      myOpenActions(db, user.personId),
+      countOverdueActions(db, today),
+      countOverdueActions(db, today, user.personId),
     ]);
     res.render('dashboard/index', {
+      meetings,
+      awaiting,
+      myActions,
+      overdue,
+      myOverdue,
+      today,
+      statusOptions: options(ACTION_STATUS_LABELS),
+      statusLabels: ACTION_STATUS_LABELS,
       partnerships,
       employeeRoles: roles.filter((r) => r.kind === 'medarbejder'),
       leaderRoles: roles.filter((r) => r.kind === 'leder'),

@@ -60,6 +60,8 @@ export interface UserTable {
   person_id: number;
   disabled: Flag;
   last_login_at: string | null;
+  /** Secret in the calendar feed's URL; null until the user asks for one. */
+  calendar_token: string | null;
   created_at: string;
   updated_at: string;
 }

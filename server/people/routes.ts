@@ -18,11 +18,14 @@ const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATI
 
 export function peopleRoutes({ db, clock }: AppContext): Router {
   const router = Router();
-  const formLocals = async (person: unknown = null) => ({
-    person,
-    positionOptions,
-    organisationOptions: [{ value: '', label: 'Ingen organisation' }, ...(await organisationOptions(db))],
-  });
+  const formLocals = async (person: Awaited<ReturnType<typeof findPerson>> | null = null) => {
+    const options = await organisationOptions(db);
+    // Only active organisations are offered, but a person already in an inactive one keeps it on save.
+    if (person?.organisation_id && !options.some((o) => o.value === person.organisation_id)) {
+      options.push({ value: person.organisation_id, label: `${person.organisation_name} (inaktiv)` });
+    }
+    return { person, positionOptions, organisationOptions: [{ value: '', label: 'Ingen organisation' }, ...options] };
+  };
 
   router.get('/', async (req, res) => {
     const filter = PersonFilterSchema.parse(req.query);

@@ -221,6 +221,8 @@ describe('/admin/users/:id: role, disabling and passwords', () => {
     const entry = (await auditOf(db, 'user', k.userId)).find((e) => e.action === 'update')!;
     expect(entry.user_id).toBe(admin.userId);
     expect(`${entry.before}${entry.after}`).not.toContain('$argon2');
+    const log = await admin.agent.get('/admin/audit').query({ entity: 'user' });
+    expect(log.text).toContain('<li><strong>adgangskode</strong>: <del></del> → <ins>ændret</ins></li>');
   });
 
   it('refuses a too-short new password with 422 on the edit page', async () => {

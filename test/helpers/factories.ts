@@ -27,3 +27,93 @@ export async function aPerson(db: Db, over: Partial<PersonForm> = {}): Promise<n
 export async function organisationId(db: Db, name: string): Promise<number> {
   return (await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
+
+// ---- meetings, agenda items, follow-up actions (test/meetings, test/actions) ----
+import { createAccount } from '../../server/accounts/service';
+import type { AppRole } from '../../server/db/schema';
+import { createMeeting } from '../../server/meetings/service';
+import { addAgendaItem } from '../../server/meetings/agenda';
+import { createAction } from '../../server/actions/service';
+import type { AgendaItemForm, MeetingForm } from '../../server/meetings/schemas';
+import type { ActionForm } from '../../server/actions/schemas';
+import type { Approver } from '../../server/meetings/minutes';
+
+/** The seeded Hedensted Kommune × FOA partnership. */
+export async function partnershipId(db: Db): Promise<number> {
+  return (await db.selectFrom('partnerships').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function personId(db: Db, name: string): Promise<number> {
+  return (await db.selectFrom('people').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+/** A meeting made through createMeeting (so the follow-up item and carry-over happen as in use). */
+export async function aMeeting(db: Db, over: Partial<MeetingForm> = {}, at: Date = AT): Promise<number> {
+  n++;
+  return createMeeting(
+    db,
+    {
+      partnership_id: over.partnership_id ?? (await partnershipId(db)),
+      title: `Møde ${n}`,
+      kind: 'partnerskabsmoede',
+      day: '2026-12-08',
+      start_time: '14:00',
+      end_time: '16:00',
+      place: 'Uldum Skole',
+      convener_id: null,
+      chair_id: null,
+      minute_taker_id: null,
+      participant_ids: [],
+      ...over,
+    },
+    SYSTEM_ACTOR,
+    at,
+  );
+}
+
+export async function anAgendaItem(db: Db, meetingId: number, over: Partial<AgendaItemForm> = {}): Promise<number> {
+  n++;
+  return addAgendaItem(db, meetingId, { title: `Punkt ${n}`, kind: 'droeftelse', background: '', discussion: '', decision: '', ...over }, SYSTEM_ACTOR, AT);
+}
+
+export async function anAction(db: Db, meetingId: number, over: Partial<ActionForm> = {}, at: Date = AT): Promise<number> {
+  n++;
+  return createAction(
+    db,
+    meetingId,
+    { text: `Opfølgning ${n}`, owner_id: null, due_date: null, status: 'aaben', agenda_item_id: null, ...over },
+    SYSTEM_ACTOR,
+    at,
+  );
+}
+
+/** A user account (no session) for calling services directly, e.g. as an approver. */
+export async function aUser(db: Db, role: AppRole, personName?: string): Promise<Approver> {
+  n++;
+  const existing = personName ? await personId(db, personName) : null;
+  const userId = await createAccount(
+    db,
+    { email: `bruger${n}@test.dk`, password: 'korrekt-hest-batteri', role, personId: existing, name: `Bruger ${n}` },
+    SYSTEM_ACTOR,
+    AT,
+  );
+  const user = await db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirstOrThrow();
+  return { userId, role, personId: user.person_id };
+}
+
+import { markHeld } from '../../server/meetings/service';
+import { sendForApproval } from '../../server/meetings/minutes';
+
+/** A meeting marked as held (afholdt), so its minutes can be sent for approval. */
+export async function aHeldMeeting(db: Db, over: Partial<MeetingForm> = {}): Promise<number> {
+  const id = await aMeeting(db, over);
+  await markHeld(db, id, SYSTEM_ACTOR, AT);
+  return id;
+}
+
+/** A held meeting whose minutes (version 1) await the parties' approval. */
+export async function aMeetingAwaitingApproval(db: Db, over: Partial<MeetingForm> = {}): Promise<number> {
+  const id = await aHeldMeeting(db, over);
+  await sendForApproval(db, id, SYSTEM_ACTOR, AT);
+  return id;
+}

@@ -2,7 +2,7 @@ import type { AppRole } from '../../server/db/schema';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 import { auditOf, countRows } from '../helpers/db';
-import { aPerson, organisationId } from '../helpers/factories';
+import { aPerson, anOrganisation, organisationId } from '../helpers/factories';
 import { fieldError, fieldValue, flashes, selectedValue } from '../helpers/html';
 
 async function personNamed(db: Awaited<ReturnType<typeof testApp>>['db'], name: string) {
@@ -131,6 +131,30 @@ describe('/people/:id: view and edit', () => {
     expect(update.user_id).toBe(k.userId);
     expect(JSON.parse(update.before!)).toMatchObject({ title: 'Lærer', active: 1 });
     expect(JSON.parse(update.after!)).toMatchObject({ title: 'Viceskoleleder', active: 0 });
+  });
+
+  it('keeps an inactive organisation selected on the edit form, so saving does not drop it', async () => {
+    const { app, db } = await testApp();
+    const k = await signedIn(app, db, 'konsulent');
+    const closed = await anOrganisation(db, { name: 'Nedlagt Klub', active: false });
+    const id = await aPerson(db, { name: 'Tidligere Medlem', organisation_id: closed });
+    const form = await k.agent.get(`/people/${id}/edit`);
+    expect(selectedValue(form.text, 'organisation_id')).toBe(String(closed));
+    expect(form.text).toContain('>Nedlagt Klub (inaktiv)</option>');
+    const create = await k.agent.get('/people/new');
+    expect(create.text).not.toContain('Nedlagt Klub');
+  });
+
+  it('escapes what users typed', async () => {
+    const { app, db } = await testApp();
+    const k = await signedIn(app, db, 'konsulent');
+    const id = await aPerson(db, { name: '<script>alert(1)</script>', title: '"><img src=x onerror=alert(1)>' });
+    for (const url of [`/people/${id}`, '/people', `/people/${id}/edit`]) {
+      const res = await k.agent.get(url);
+      expect(res.text).not.toContain('<script>alert(1)</script>');
+      expect(res.text).not.toContain('<img src=x');
+      expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
   });
 
   it('re-renders an invalid edit with 422 and changes nothing', async () => {
@@ -280,6 +304,16 @@ describe('/people: contact data', () => {
       expect(res.text).not.toContain('E-mail');
       expect(res.text).not.toContain('Telefon');
     }
+  });
+
+  it('cannot be found through the search by a læser (the search covers name and title)', async () => {
+    const { app, db } = await withContactPerson();
+    const l = await signedIn(app, db, 'laeser');
+    for (const q of ['kontakt@uldum.dk', '@uldum']) {
+      const res = await l.agent.get('/people').query({ q });
+      expect(res.text).not.toContain('Kontakt Person');
+    }
+    expect((await l.agent.get('/people').query({ q: 'kontakt' })).text).toContain('Kontakt Person');
   });
 
   it.each(['konsulent', 'repraesentant', 'admin'] as AppRole[])('is shown to a %s', async (role) => {

@@ -1,0 +1,55 @@
+// The routes `npm run bench` measures, and the SPEC's performance target for each kind of route.
+import type { DatasetIds } from './generate';
+
+export type RouteKind = 'page' | 'search' | 'export';
+
+export interface BenchRoute {
+  name: string;
+  /** A fixed path, or one made from the ids of records in the generated data set. */
+  path: string | ((ids: DatasetIds) => string);
+  kind: RouteKind;
+}
+
+/** Same middleware as any signed-in page, no domain query: every ratio is against this one. */
+export const BASELINE: BenchRoute = { name: 'baseline', path: '/baseline', kind: 'page' };
+
+// Later features add their line here: exports (minutes .pdf/.docx/.md of ids.bigMeeting as
+// 'export', /actions.csv, /meetings.ics), initiatives, roles, and /search?q=… as 'search'.
+export const ROUTES: BenchRoute[] = [
+  { name: 'dashboard', path: '/', kind: 'page' },
+  { name: 'people list', path: '/people', kind: 'page' },
+  { name: 'people filtered', path: '/people?q=sø', kind: 'page' },
+  { name: 'person page', path: (ids) => `/people/${ids.busyPerson}`, kind: 'page' },
+  { name: 'organisations list', path: '/organisations', kind: 'page' },
+  { name: 'organisation page', path: (ids) => `/organisations/${ids.largeOrganisation}`, kind: 'page' },
+  { name: 'meetings list', path: '/meetings', kind: 'page' },
+  { name: 'meeting page', path: (ids) => `/meetings/${ids.meeting}`, kind: 'page' },
+  { name: 'meeting, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}`, kind: 'page' },
+  { name: 'minutes, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes`, kind: 'page' },
+  { name: 'actions list', path: '/actions', kind: 'page' },
+  { name: 'actions overdue', path: '/actions?overdue=on', kind: 'page' },
+];
+
+export interface Measured {
+  ratio: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+/** SPEC "Quality gates": pages ≥ 30 % of baseline req/s and p99 ≤ 50 ms; search p50 ≤ 10, p99 ≤ 30; exports p50 ≤ 150. */
+export function missedTargets(kind: RouteKind, m: Measured): string[] {
+  const missed: string[] = [];
+  if (kind === 'page') {
+    if (m.ratio < 0.3) missed.push(`ratio ${m.ratio.toFixed(2)} < 0.30`);
+    if (m.p99_ms > 50) missed.push(`p99 ${m.p99_ms} > 50`);
+  } else if (kind === 'search') {
+    if (m.p50_ms > 10) missed.push(`p50 ${m.p50_ms} > 10`);
+    if (m.p99_ms > 30) missed.push(`p99 ${m.p99_ms} > 30`);
+  } else if (m.p50_ms > 150) {
+    missed.push(`p50 ${m.p50_ms} > 150`);
+  }
+  return missed;
+}
+
+export const RSS_TARGET_MB = 250;
+export const START_TARGET_MS = 2000;

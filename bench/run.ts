@@ -1,0 +1,186 @@
+// `npm run bench`: builds the large data set, starts the production server on it, signs in and
+// loads each route of bench/routes.ts with autocannon; prints a table and writes bench/results.json.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { BENCH_PASSWORD, BENCH_USERS, generateDataset, type DatasetIds } from './generate';
+import { BASELINE, missedTargets, ROUTES, RSS_TARGET_MB, START_TARGET_MS, type BenchRoute } from './routes';
+
+const ROOT = path.resolve(__dirname, '..');
+const DB_FILE = path.join(ROOT, 'bench', 'tmp', 'bench.sqlite');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const CONNECTIONS = 10;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP_S = 1;
+const SIGN_IN_AS: keyof typeof BENCH_USERS = 'konsulent';
+
+interface Load {
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */
+async function startServer(port: number): Promise<{ child: ChildProcess; startMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: DB_FILE, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  while (Date.now() - started < 30_000) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) return { child, startMs: Date.now() - started };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill();
+  throw new Error(`the server did not answer /healthz within 30 s:\n${output}`);
+}
+
+function sessionCookie(res: Response): string | undefined {
+  return res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))?.split(';')[0];
+}
+
+/** Signs in through the login form like a browser; returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const page = await fetch(`${base}/login`, { redirect: 'manual' });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  const firstCookie = sessionCookie(page);
+  if (!csrf || !firstCookie) throw new Error('GET /login gave no CSRF token or session cookie');
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: firstCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password: BENCH_PASSWORD, next: '/' }),
+  });
+  const cookie = sessionCookie(res);
+  if (res.status !== 303 || !cookie) throw new Error(`POST /login answered ${res.status}, not 303 with a session`);
+  return cookie;
+}
+
+/** A route that answers anything but 200 (a redirect to /login, a 404, a 500) fails the bench. */
+async function checkAnswers(url: string, cookie: string): Promise<void> {
+  const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}, not 200`);
+}
+
+async function load(url: string, cookie: string, seconds: number): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie } });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99 };
+}
+
+/** Samples the server's resident memory; `max()` is the highest seen. */
+function rssSampler(pid: number) {
+  let maxKb = 0;
+  const sample = () => {
+    let kb = 0;
+    try {
+      kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim() || 0);
+    }
+    maxKb = Math.max(maxKb, kb);
+  };
+  const timer = setInterval(sample, 100);
+  return { stop: () => clearInterval(timer), max: () => (sample(), Math.round(maxKb / 1024)) };
+}
+
+const routePath = (route: BenchRoute, ids: DatasetIds) => encodeURI(typeof route.path === 'function' ? route.path(ids) : route.path);
+
+/** A Markdown table (so README can take it as it is); numbers right-aligned. */
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const numeric = rows[1].map((c) => /^[\d.]+$/.test(c));
+  const line = (r: string[]) => `| ${r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const benchStarted = Date.now();
+  console.log(`Generating the data set into ${path.relative(ROOT, DB_FILE)} …`);
+  const dataset = await generateDataset(DB_FILE);
+  console.log(`Data set ready in ${(dataset.totalMs / 1000).toFixed(1)} s.\n`);
+
+  const port = await freePort();
+  const { child, startMs } = await startServer(port);
+  const rss = rssSampler(child.pid!);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    console.log(`Server up in ${startMs} ms; signing in as ${SIGN_IN_AS}, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per route.`);
+    const cookie = await signIn(base, BENCH_USERS[SIGN_IN_AS]);
+    const routes = [BASELINE, ...ROUTES].map((r) => ({ ...r, path: routePath(r, dataset.ids) }));
+    for (const r of routes) await checkAnswers(base + r.path, cookie);
+
+    const measured: Array<(typeof routes)[number] & Load> = [];
+    for (const r of routes) {
+      process.stdout.write(`  ${r.name.padEnd(22)} ${r.path} … `);
+      await load(base + r.path, cookie, WARMUP_S);
+      const m = await load(base + r.path, cookie, DURATION_S);
+      console.log(`${m.rps} req/s, p50 ${m.p50_ms} ms, p99 ${m.p99_ms} ms`);
+      measured.push({ ...r, ...m });
+    }
+    const rssMb = rss.max();
+    const [baseline, ...rest] = measured;
+    const results = rest.map((r) => {
+      const ratio = Math.round((r.rps / baseline.rps) * 100) / 100;
+      const missed = missedTargets(r.kind, { ratio, p50_ms: r.p50_ms, p99_ms: r.p99_ms });
+      return { name: r.name, path: decodeURI(r.path), kind: r.kind, rps: r.rps, ratio, p50_ms: r.p50_ms, p99_ms: r.p99_ms, meets_target: missed.length === 0, missed };
+    });
+
+    const rows = [
+      ['route', 'kind', 'req/s', 'ratio', 'p50 ms', 'p99 ms', 'SPEC target'],
+      ['baseline', 'page', String(baseline.rps), '1.00', String(baseline.p50_ms), String(baseline.p99_ms), '(yardstick)'],
+      ...results.map((r) => [r.name, r.kind, String(r.rps), r.ratio.toFixed(2), String(r.p50_ms), String(r.p99_ms), r.meets_target ? 'ok' : `MISS: ${r.missed.join(', ')}`]),
+    ];
+    const cpu = os.cpus()[0]?.model ?? 'unknown';
+    const totalS = Math.round((Date.now() - benchStarted) / 1000);
+    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, Node ${process.version}, signed in as ${SIGN_IN_AS}\n`);
+    console.log(table(rows));
+    console.log(`\nrss_mb ${rssMb} (target ≤ ${RSS_TARGET_MB}: ${rssMb <= RSS_TARGET_MB ? 'ok' : 'MISS'}), start_ms ${startMs} (target ≤ ${START_TARGET_MS}: ${startMs <= START_TARGET_MS ? 'ok' : 'MISS'}), whole bench ${totalS} s`);
+
+    const output = {
+      date: new Date().toISOString(),
+      machine: { cpu, cores: os.cpus().length, node: process.version, memory_gb: Math.round(os.totalmem() / 2 ** 30) },
+      settings: { connections: CONNECTIONS, warmup_s: WARMUP_S, duration_s: DURATION_S, signed_in_as: SIGN_IN_AS },
+      dataset: dataset.counts,
+      generate_ms: dataset.timings,
+      baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms },
+      routes: results,
+      rss_mb: rssMb,
+      start_ms: startMs,
+      total_s: totalS,
+    };
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(output, null, 2) + '\n');
+    console.log(`Wrote ${path.relative(ROOT, RESULTS_FILE)}.`);
+  } finally {
+    rss.stop();
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((err) => {
+  console.error(`\nBENCH FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

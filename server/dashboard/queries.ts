@@ -1,0 +1,67 @@
+// What the overview shows a signed-in person: next meetings, minutes awaiting their approval,
+// their open actions.
+import type { Db } from '../db/database';
+import { OPEN_STATUSES } from '../actions/service';
+
+export function upcomingMeetings(db: Db, now: string, limit = 5) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'title', 'starts_at', 'ends_at', 'place', 'status'])
+    .where('starts_at', '>=', now)
+    .where('status', '=', 'planlagt')
+    .orderBy('starts_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Minutes sent for approval in partnerships where the person represents a party, and which
+ * that party has not yet approved in the current version.
+ */
+export function minutesAwaitingApproval(db: Db, personId: number) {
+  return db
+    .selectFrom('minutes')
+    .innerJoin('meetings', 'meetings.id', 'minutes.meeting_id')
+    .innerJoin('partnership_members', 'partnership_members.partnership_id', 'meetings.partnership_id')
+    .innerJoin('people', 'people.id', 'partnership_members.person_id')
+    .innerJoin('partnership_parties', (join) =>
+      join.onRef('partnership_parties.partnership_id', '=', 'meetings.partnership_id').onRef('partnership_parties.organisation_id', '=', 'people.organisation_id'),
+    )
+    .select(['meetings.id', 'meetings.title', 'meetings.starts_at', 'minutes.version'])
+    .where('partnership_members.person_id', '=', personId)
+    .where('partnership_members.is_representative', '=', 1)
+    .where('minutes.status', '=', 'til_godkendelse')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('minutes_approvals')
+            .select('minutes_approvals.id')
+            .whereRef('minutes_approvals.minutes_id', '=', 'minutes.id')
+            .whereRef('minutes_approvals.version', '=', 'minutes.version')
+            .whereRef('minutes_approvals.organisation_id', '=', 'people.organisation_id'),
+        ),
+      ),
+    )
+    .orderBy('meetings.starts_at', 'desc')
+    .execute();
+}
+
+export function myOpenActions(db: Db, personId: number, limit = 10) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+    .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'meetings.title as meeting_title'])
+    .where('actions.owner_id', '=', personId)
+    .where('actions.status', 'in', OPEN_STATUSES)
+    .orderBy('actions.due_date')
+    .orderBy('actions.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {
+  let q = db.selectFrom('actions').where('status', 'in', OPEN_STATUSES).where('due_date', '<', today);
+  if (ownerId) q = q.where('owner_id', '=', ownerId);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,116 @@
+// Calendar files (RFC 5545): one meeting as an invitation, or all meetings as a feed.
+// Times are written in UTC, which every calendar converts to the reader's own zone.
+import type { Attendance, MeetingStatus } from '../db/schema';
+
+export interface CalendarMeeting {
+  id: number;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  status: MeetingStatus;
+  sequence: number;
+  updated_at: string;
+  url: string;
+  agenda: Array<{ title: string; kind: string }>;
+  organizer: { name: string; email: string | null } | null;
+  attendees: Array<{ name: string; email: string | null; attendance: Attendance }>;
+}
+
+/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** A parameter value is quoted and may not hold a double quote or control characters. */
+function paramValue(text: string): string {
+  return `"${text.replace(/["\r\n\t]/g, ' ')}"`;
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */
+export function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+function utc(iso: string): string {
+  return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+const PARTSTAT: Record<Attendance, string> = {
+  inviteret: 'NEEDS-ACTION',
+  deltog: 'ACCEPTED',
+  afbud: 'DECLINED',
+  udeblev: 'ACCEPTED',
+};
+
+function event(m: CalendarMeeting, stamp: string, withPeople: boolean): string[] {
+  const description = [
+    m.agenda.length ? 'Dagsorden:' : 'Dagsordenen er ikke lagt endnu.',
+    ...m.agenda.map((a, i) => `${i + 1}. ${a.title} (${a.kind})`),
+    '',
+    m.url,
+  ].join('\n');
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:meeting-${m.id}@uldum-samskabelse`,
+    `DTSTAMP:${utc(stamp)}`,
+    `DTSTART:${utc(m.starts_at)}`,
+    `DTEND:${utc(m.ends_at)}`,
+    `SEQUENCE:${m.sequence}`,
+    `LAST-MODIFIED:${utc(m.updated_at)}`,
+    `SUMMARY:${escapeText(m.title)}`,
+    `LOCATION:${escapeText(m.place)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${m.url}`,
+    `STATUS:${m.status === 'aflyst' ? 'CANCELLED' : 'CONFIRMED'}`,
+  ];
+  if (withPeople && m.organizer?.email) lines.push(`ORGANIZER;CN=${paramValue(m.organizer.name)}:mailto:${m.organizer.email}`);
+  if (withPeople) {
+    for (const a of m.attendees) {
+      if (!a.email) continue; // an attendee needs an address; the others are named in the meeting
+      lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${PARTSTAT[a.attendance]}:mailto:${a.email}`);
+    }
+  }
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+function calendar(method: string, events: string[][]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Uldum Samskabelse//Partnerskabsmøder//DA',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${method}`,
+    'X-WR-CALNAME:Partnerskabsmøder',
+    ...events.flat(),
+    'END:VCALENDAR',
+  ];
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** One meeting as an invitation; a cancelled meeting is sent as a cancellation (RFC 5546). */
+export function meetingInvite(m: CalendarMeeting, stamp: string, withEmails: boolean): string {
+  return calendar(m.status === 'aflyst' ? 'CANCEL' : 'REQUEST', [event(m, stamp, withEmails)]);
+}
+
+/** Every meeting as a subscribable feed. */
+export function meetingFeed(meetings: CalendarMeeting[], stamp: string, withEmails: boolean): string {
+  return calendar('PUBLISH', meetings.map((m) => event(m, stamp, withEmails)));
+}
+

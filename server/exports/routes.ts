@@ -1,0 +1,123 @@
+// Downloads: the minutes as PDF, DOCX, Markdown and a print page; calendar invitations and the
+// calendar feed; the follow-up actions as CSV.
+import { Router, type Request } from 'express';
+import { ActionFilterSchema } from '../actions/schemas';
+import { listActions } from '../actions/queries';
+import { ACTION_STATUS_LABELS } from '../meetings/labels';
+import { findMeeting } from '../meetings/queries';
+import { permissions, requireUser } from '../web/auth';
+import type { AppContext } from '../web/context';
+import { NotFound } from '../web/errors';
+import { flash } from '../web/flash';
+import { parseId } from '../web/form';
+import { formatIsoDay } from '../web/format';
+import { utcToCopenhagen } from '../web/time';
+import { calendarMeetings, renewCalendarToken, userByCalendarToken } from './calendar';
+import { toCsv } from './csv';
+import { minutesDocx } from './docx';
+import { attachment, minutesFileName } from './filename';
+import { meetingFeed, meetingInvite } from './ics';
+import { minutesMarkdown } from './markdown';
+import { minutesPdf } from './pdf';
+import { minutesForExport } from './source';
+
+/** The CSV has every matching action, within a sane bound. */
+const CSV_MAX_ROWS = 100_000;
+/** The feed holds upcoming meetings and those of the past year. */
+const FEED_PAST_DAYS = 365;
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+/** The feed, reached by its secret token instead of a session (calendar programs cannot sign in). */
+export function calendarFeedRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+  router.get('/meetings.ics', async (req, res) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    const user = token.length >= 20 ? await userByCalendarToken(db, token) : undefined;
+    if (!user) throw new NotFound();
+    const since = new Date(clock.now().getTime() - FEED_PAST_DAYS * 86400_000).toISOString();
+    const meetings = await calendarMeetings(db, baseUrl(req), { since });
+    res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="partnerskabsmoeder.ics"');
+    res.send(meetingFeed(meetings, clock.now().toISOString(), permissions.seeContactData(user.role)));
+  });
+  return router;
+}
+
+export function exportRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+  async function load(raw: unknown) {
+    const id = parseId(raw);
+    const meeting = await findMeeting(db, id);
+    if (!meeting) throw new NotFound();
+    return minutesForExport(db, id);
+  }
+
+  router.get('/meetings/:id/minutes.pdf', async (req, res) => {
+    const e = await load(req.params.id);
+    const pdf = await minutesPdf(e);
+    res.type('application/pdf').set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'pdf'))).send(pdf);
+  });
+
+  router.get('/meetings/:id/minutes.docx', async (req, res) => {
+    const e = await load(req.params.id);
+    const docx = await minutesDocx(e);
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'docx')))
+      .send(docx);
+  });
+
+  router.get('/meetings/:id/minutes.md', async (req, res) => {
+    const e = await load(req.params.id);
+    res
+      .type('text/markdown; charset=utf-8')
+      .set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'md')))
+      .send(minutesMarkdown(e));
+  });
+
+  router.get('/meetings/:id/minutes/print', async (req, res) => {
+    const e = await load(req.params.id);
+    res.render('exports/print', { e, fileName: minutesFileName(e.doc.date, e.doc.title, 'html') });
+  });
+
+  router.get('/meetings/:id/invite.ics', async (req, res) => {
+    const id = parseId(req.params.id);
+    const [meeting] = await calendarMeetings(db, baseUrl(req), { ids: [id] });
+    if (!meeting) throw new NotFound();
+    const user = requireUser(req);
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', attachment(`moede-${utcToCopenhagen(meeting.starts_at).day}-${meeting.id}.ics`))
+      .send(meetingInvite(meeting, clock.now().toISOString(), permissions.seeContactData(user.role)));
+  });
+
+  router.get('/actions.csv', async (req, res) => {
+    const filter = ActionFilterSchema.parse(req.query);
+    const today = utcToCopenhagen(clock.now()).day;
+    const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
+    const csv = toCsv(
+      ['Hvad', 'Hvem', 'Frist', 'Status', 'Overskredet', 'Møde', 'Mødedato'],
+      rows.map((a) => [
+        a.text,
+        a.owner_name,
+        formatIsoDay(a.due_date),
+        ACTION_STATUS_LABELS[a.status],
+        a.due_date && a.due_date < today && (a.status === 'aaben' || a.status === 'i_gang') ? 'ja' : 'nej',
+        a.meeting_title,
+        formatIsoDay(utcToCopenhagen(a.meeting_starts_at).day),
+      ]),
+    );
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(csv);
+  });
+
+  router.post('/profile/calendar-token', async (req, res) => {
+    const user = requireUser(req);
+    await renewCalendarToken(db, user.id, clock.now());
+    flash(req, 'Du har fået en ny kalenderadresse. Den gamle virker ikke længere.');
+    res.redirect(303, '/profile#kalender');
+  });
+
+  return router;
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../server/config';
+
+const SECRET = 'a'.repeat(40);
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-config-'));
+}
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('reads the environment, with defaults, into a frozen object', () => {
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET });
+    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'development', trustProxy: false });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads PORT, NODE_ENV and TRUST_PROXY, and makes DATABASE_PATH absolute', () => {
+    const config = loadConfig({ PORT: '8080', NODE_ENV: 'production', TRUST_PROXY: '1', DATABASE_PATH: 'data/x.sqlite', SESSION_SECRET: SECRET });
+    expect(config).toMatchObject({ port: 8080, env: 'production', trustProxy: true, databasePath: path.resolve('data/x.sqlite') });
+    expect(loadConfig({ TRUST_PROXY: 'false', DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '80.5' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY'],
+    [{ SESSION_SECRET: 'for-kort' }, 'SESSION_SECRET'],
+  ])('stops on %o with one line naming the variable', (env, variable) => {
+    const err = configError({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, ...env });
+    expect(err.message.startsWith(`Ugyldig konfiguration: ${variable}: `)).toBe(true);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('says in Danish that a session secret is too short', () => {
+    expect(configError({ DATABASE_PATH: ':memory:', SESSION_SECRET: 'kort' }).message).toBe('Ugyldig konfiguration: SESSION_SECRET: skal være mindst 32 tegn');
+  });
+
+  it('generates a session secret beside the database and keeps it for the next start', () => {
+    const dir = tempDir();
+    try {
+      const databasePath = path.join(dir, 'nyt', 'uldum.sqlite');
+      const first = loadConfig({ DATABASE_PATH: databasePath });
+      const file = path.join(dir, 'nyt', 'session-secret');
+      expect(fs.readFileSync(file, 'utf8').trim()).toBe(first.sessionSecret);
+      expect(first.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(loadConfig({ DATABASE_PATH: databasePath }).sessionSecret).toBe(first.sessionSecret);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a stored secret that is too short, and never writes one when SESSION_SECRET is given', () => {
+    const dir = tempDir();
+    try {
+      const databasePath = path.join(dir, 'uldum.sqlite');
+      const file = path.join(dir, 'session-secret');
+      expect(loadConfig({ DATABASE_PATH: databasePath, SESSION_SECRET: SECRET }).sessionSecret).toBe(SECRET);
+      expect(fs.existsSync(file)).toBe(false);
+      fs.writeFileSync(file, 'kort\n');
+      const config = loadConfig({ DATABASE_PATH: databasePath });
+      expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(fs.readFileSync(file, 'utf8').trim()).toBe(config.sessionSecret);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a fresh secret for an in-memory database without writing a file', () => {
+    const a = loadConfig({ DATABASE_PATH: ':memory:' });
+    const b = loadConfig({ DATABASE_PATH: ':memory:' });
+    expect(a.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.sessionSecret).not.toBe(b.sessionSecret);
+  });
+});

@@ -1,0 +1,127 @@
+import type session from 'express-session';
+import { KyselySessionStore } from '../../server/db/session-store';
+import { fixedClock } from '../../server/web/clock';
+import { freshDb } from '../helpers/app';
+import { aPerson } from '../helpers/factories';
+
+const NOW = '2026-11-24T10:00:00.000Z';
+const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+
+function sessionData(expires: string | undefined, extra: Partial<session.SessionData> = {}): session.SessionData {
+  return { cookie: { expires: expires ? new Date(expires) : undefined, originalMaxAge: 12 * HOUR }, ...extra } as unknown as session.SessionData;
+}
+
+async function setUp() {
+  const { db } = await freshDb();
+  const clock = fixedClock(NOW);
+  const store = new KyselySessionStore(db, () => clock.now());
+  const call = <T = void>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
+    new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+  const row = (sid: string) => db.selectFrom('sessions').selectAll().where('sid', '=', sid).executeTakeFirst();
+  return {
+    db,
+    clock,
+    store,
+    row,
+    get: (sid: string) => call<session.SessionData | null>((cb) => store.get(sid, cb)),
+    set: (sid: string, sess: session.SessionData) => call((cb) => store.set(sid, sess, cb)),
+    destroy: (sid: string) => call((cb) => store.destroy(sid, cb)),
+    touch: (sid: string, sess: session.SessionData) => call((cb) => store.touch(sid, sess, cb)),
+  };
+}
+
+/** A user id that exists, since sessions.user_id refers to users. */
+async function aUserId(db: Awaited<ReturnType<typeof freshDb>>['db']): Promise<number> {
+  const personId = await aPerson(db);
+  const at = NOW;
+  const { id } = await db
+    .insertInto('users')
+    .values({ email: `u${personId}@test.dk`, password_hash: 'x', role: 'laeser', person_id: personId, disabled: 0, last_login_at: null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+describe('KyselySessionStore', () => {
+  it('stores a session and gives it back, with the user id in its own column', async () => {
+    const s = await setUp();
+    const userId = await aUserId(s.db);
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z', { userId, flash: [{ kind: 'success', text: 'Gemt' }] }));
+    const back = await s.get('abc');
+    expect(back).toMatchObject({ userId, flash: [{ kind: 'success', text: 'Gemt' }] });
+    expect(await s.row('abc')).toMatchObject({ user_id: userId, expires_at: '2026-11-24T22:00:00.000Z' });
+  });
+
+  it('gives nothing for an unknown session', async () => {
+    const s = await setUp();
+    expect(await s.get('ukendt')).toBeNull();
+  });
+
+  it('replaces a session when it is set again', async () => {
+    const s = await setUp();
+    const userId = await aUserId(s.db);
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z'));
+    await s.set('abc', sessionData('2026-11-24T23:00:00.000Z', { userId }));
+    expect(await s.row('abc')).toMatchObject({ user_id: userId, expires_at: '2026-11-24T23:00:00.000Z' });
+    expect(await s.db.selectFrom('sessions').select('sid').execute()).toHaveLength(1);
+  });
+
+  it('uses 12 hours from now when the cookie has no expiry', async () => {
+    const s = await setUp();
+    await s.set('abc', sessionData(undefined));
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T22:00:00.000Z');
+  });
+
+  it('destroys a session', async () => {
+    const s = await setUp();
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z'));
+    await s.destroy('abc');
+    expect(await s.get('abc')).toBeNull();
+    expect(await s.row('abc')).toBeUndefined();
+  });
+
+  it('treats a session as gone once it has expired', async () => {
+    const s = await setUp();
+    await s.set('abc', sessionData('2026-11-24T11:00:00.000Z'));
+    s.clock.advance(HOUR - 1);
+    expect(await s.get('abc')).not.toBeNull();
+    s.clock.advance(1);
+    expect(await s.get('abc')).toBeNull();
+  });
+
+  it('touch moves the expiry, but only when it moved more than 10 minutes', async () => {
+    const s = await setUp();
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z'));
+    await s.touch('abc', sessionData('2026-11-24T22:05:00.000Z'));
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T22:00:00.000Z');
+    await s.touch('abc', sessionData('2026-11-24T22:10:00.001Z'));
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T22:10:00.001Z');
+  });
+
+  it('touch keeps an expiring session alive', async () => {
+    const s = await setUp();
+    await s.set('abc', sessionData('2026-11-24T11:00:00.000Z'));
+    s.clock.advance(50 * MINUTE);
+    await s.touch('abc', sessionData(new Date(s.clock.now().getTime() + 12 * HOUR).toISOString()));
+    s.clock.advance(2 * HOUR);
+    expect(await s.get('abc')).not.toBeNull();
+  });
+
+  it('prunes expired sessions only', async () => {
+    const s = await setUp();
+    await s.set('old', sessionData('2026-11-24T09:00:00.000Z'));
+    await s.set('now', sessionData(NOW));
+    await s.set('new', sessionData('2026-11-24T12:00:00.000Z'));
+    await s.store.prune();
+    expect((await s.db.selectFrom('sessions').select('sid').execute()).map((r) => r.sid)).toEqual(['new']);
+  });
+
+  it('loses the sessions of a deleted user', async () => {
+    const s = await setUp();
+    const userId = await aUserId(s.db);
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z', { userId }));
+    await s.db.deleteFrom('users').where('id', '=', userId).execute();
+    expect(await s.get('abc')).toBeNull();
+  });
+});
