@@ -22,6 +22,8 @@ interface Load {
   rps: number;
   p50_ms: number;
   p99_ms: number;
+  /** Average response size. */
+  kb: number;
 }
 
 function freePort(): Promise<number> {
@@ -87,12 +89,14 @@ async function checkAnswers(url: string, cookie: string): Promise<void> {
 async function load(url: string, cookie: string, seconds: number): Promise<Load> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie } });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
-  return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99 };
+  const kb = Math.round(result.throughput.total / Math.max(1, result.requests.total) / 1024);
+  return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, kb };
 }
 
-/** Samples the server's resident memory; `max()` is the highest seen. */
+/** Samples the server's resident memory; `max()` is the highest seen, `sinceMark()` the highest since `mark()`. */
 function rssSampler(pid: number) {
   let maxKb = 0;
+  let markKb = 0;
   const sample = () => {
     let kb = 0;
     try {
@@ -101,9 +105,15 @@ function rssSampler(pid: number) {
       kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim() || 0);
     }
     maxKb = Math.max(maxKb, kb);
+    markKb = Math.max(markKb, kb);
   };
   const timer = setInterval(sample, 100);
-  return { stop: () => clearInterval(timer), max: () => (sample(), Math.round(maxKb / 1024)) };
+  return {
+    stop: () => clearInterval(timer),
+    max: () => (sample(), Math.round(maxKb / 1024)),
+    mark: () => (markKb = 0),
+    sinceMark: () => (sample(), Math.round(markKb / 1024)),
+  };
 }
 
 const routePath = (route: BenchRoute, ids: DatasetIds) => encodeURI(typeof route.path === 'function' ? route.path(ids) : route.path);
@@ -133,20 +143,26 @@ async function main(): Promise<void> {
     const routes = [BASELINE, ...ROUTES].map((r) => ({ ...r, path: routePath(r, dataset.ids) }));
     for (const r of routes) await checkAnswers(base + r.path, cookie);
 
-    const measured: Array<(typeof routes)[number] & Load> = [];
-    for (const r of routes) {
+    const measure = async (r: (typeof routes)[number]) => {
       process.stdout.write(`  ${r.name.padEnd(22)} ${r.path} … `);
       await load(base + r.path, cookie, WARMUP_S);
+      rss.mark();
       const m = await load(base + r.path, cookie, DURATION_S);
-      console.log(`${m.rps} req/s, p50 ${m.p50_ms} ms, p99 ${m.p99_ms} ms`);
-      measured.push({ ...r, ...m });
-    }
+      const rssMb = rss.sinceMark();
+      console.log(`${m.rps} req/s, p50 ${m.p50_ms} ms, p99 ${m.p99_ms} ms, ${m.kb} KB, RSS ${rssMb} MB`);
+      return { ...r, ...m, rss_mb: rssMb };
+    };
+    const measured = [];
+    for (const r of routes) measured.push(await measure(r));
+    // The baseline once more at the end: if it moved much, something else was using the machine.
+    const baselineAgain = await measure(routes[0]);
     const rssMb = rss.max();
     const [baseline, ...rest] = measured;
+    const drift = Math.abs(baselineAgain.rps - baseline.rps) / baseline.rps;
     const results = rest.map((r) => {
       const ratio = Math.round((r.rps / baseline.rps) * 100) / 100;
       const missed = missedTargets(r.kind, { ratio, p50_ms: r.p50_ms, p99_ms: r.p99_ms });
-      return { name: r.name, path: decodeURI(r.path), kind: r.kind, rps: r.rps, ratio, p50_ms: r.p50_ms, p99_ms: r.p99_ms, meets_target: missed.length === 0, missed };
+      return { name: r.name, path: decodeURI(r.path), kind: r.kind, rps: r.rps, ratio, p50_ms: r.p50_ms, p99_ms: r.p99_ms, kb: r.kb, rss_mb: r.rss_mb, meets_target: missed.length === 0, missed };
     });
 
     const rows = [
@@ -158,7 +174,8 @@ async function main(): Promise<void> {
     const totalS = Math.round((Date.now() - benchStarted) / 1000);
     console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, Node ${process.version}, signed in as ${SIGN_IN_AS}\n`);
     console.log(table(rows));
-    console.log(`\nrss_mb ${rssMb} (target ≤ ${RSS_TARGET_MB}: ${rssMb <= RSS_TARGET_MB ? 'ok' : 'MISS'}), start_ms ${startMs} (target ≤ ${START_TARGET_MS}: ${startMs <= START_TARGET_MS ? 'ok' : 'MISS'}), whole bench ${totalS} s`);
+    console.log(`\nbaseline again at the end: ${baselineAgain.rps} req/s (${drift > 0.15 ? `WARNING: ${Math.round(drift * 100)} % off the first; was the machine busy?` : 'steady'})`);
+    console.log(`rss_mb ${rssMb} (target ≤ ${RSS_TARGET_MB}: ${rssMb <= RSS_TARGET_MB ? 'ok' : 'MISS'}), start_ms ${startMs} (target ≤ ${START_TARGET_MS}: ${startMs <= START_TARGET_MS ? 'ok' : 'MISS'}), whole bench ${totalS} s`);
 
     const output = {
       date: new Date().toISOString(),
@@ -166,7 +183,7 @@ async function main(): Promise<void> {
       settings: { connections: CONNECTIONS, warmup_s: WARMUP_S, duration_s: DURATION_S, signed_in_as: SIGN_IN_AS },
       dataset: dataset.counts,
       generate_ms: dataset.timings,
-      baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms },
+      baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rps_at_end: baselineAgain.rps },
       routes: results,
       rss_mb: rssMb,
       start_ms: startMs,

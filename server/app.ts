@@ -22,6 +22,11 @@ import { peopleRoutes } from './people/routes';
 import { meetingRoutes } from './meetings/routes';
 import { actionRoutes } from './actions/routes';
 import { calendarFeedRoutes, exportRoutes } from './exports/routes';
+import { initiativeRoutes } from './initiatives/routes';
+import { roleRoutes } from './roles/routes';
+import { learningRoutes } from './learnings/routes';
+import { dilemmaRoutes } from './dilemmas/routes';
+import { fefRoutes } from './fef/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -84,6 +89,11 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/partnerships', partnershipRoutes(ctx));
   app.use('/meetings', meetingRoutes(ctx));
   app.use('/actions', actionRoutes(ctx));
+  app.use('/initiatives', initiativeRoutes(ctx));
+  app.use('/roles', roleRoutes(ctx));
+  app.use('/learnings', learningRoutes(ctx));
+  app.use('/dilemmas', dilemmaRoutes(ctx));
+  app.use('/forklar-eller-fjern', fefRoutes(ctx));
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));

@@ -133,7 +133,7 @@ export interface AuditLogTable {
   after: string | null;
 }
 
-export interface Database extends MeetingsDatabase {
+export interface Database extends MeetingsDatabase, InitiativesDatabase {
   organisations: OrganisationTable;
   people: PersonTable;
   users: UserTable;
@@ -221,6 +221,8 @@ export interface ActionTable {
   due_date: string | null;
   status: ActionStatus;
   completed_at: string | null;
+  /** The initiative the action concerns, if any (migration 0004). */
+  initiative_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -282,4 +284,186 @@ export interface MeetingsDatabase {
   minutes_versions: MinutesVersionTable;
   minutes_approvals: MinutesApprovalTable;
   comments: CommentTable;
+}
+
+// ---- initiatives, effects, roles evidence, learnings, dilemmas, forklar eller fjern (0004) ----
+
+export const INITIATIVE_KINDS = ['initiativ', 'proevehandling'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+export const INITIATIVE_STATUSES = ['ide', 'planlagt', 'afproeves', 'evalueres', 'forankret', 'stoppet', 'pause'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export const CITIZEN_ROLES = ['modtager', 'medskaber', 'initiativtager'] as const;
+export type CitizenRole = (typeof CITIZEN_ROLES)[number];
+export const INVOLVEMENT_LEVELS = ['information', 'hoering', 'inddragelse', 'deltagelse', 'samskabelse'] as const;
+export type InvolvementLevel = (typeof INVOLVEMENT_LEVELS)[number];
+export const TRIAL_DECISIONS = ['forankres', 'justeres', 'stoppes'] as const;
+export type TrialDecision = (typeof TRIAL_DECISIONS)[number];
+export const LEARNING_OUTCOMES = ['virkede', 'delvist', 'virkede_ikke'] as const;
+export type LearningOutcome = (typeof LEARNING_OUTCOMES)[number];
+export const DILEMMA_STATUSES = ['rejst', 'droeftet', 'haandteres', 'parkeret'] as const;
+export type DilemmaStatus = (typeof DILEMMA_STATUSES)[number];
+export const FEF_ORIGINS = ['lovkrav', 'retningslinje', 'egen_fortolkning', 'selvopfundet'] as const;
+export type FefOrigin = (typeof FEF_ORIGINS)[number];
+export const FEF_DECISIONS = ['afventer', 'forklaret_bevares', 'aendret', 'fjernet'] as const;
+export type FefDecision = (typeof FEF_DECISIONS)[number];
+
+export interface InitiativeTable {
+  id: Generated<number>;
+  partnership_id: number | null;
+  kind: InitiativeKind;
+  title: string;
+  description: string;
+  status: InitiativeStatus;
+  start_date: string | null;
+  end_date: string | null;
+  intended_movement: string;
+  citizen_role: CitizenRole | null;
+  involvement_level: InvolvementLevel | null;
+  funding: string;
+  funding_ends: string | null;
+  anchoring_plan: string;
+  hypothesis: string;
+  freedom_from: string;
+  freedom_to: string;
+  trial_start: string | null;
+  trial_end: string | null;
+  success_criteria: string;
+  result: string;
+  trial_decision: TrialDecision | null;
+  sort_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativeKerneopgaveTable { initiative_id: number; kerneopgave_key: string }
+export interface InitiativePlaceTable { initiative_id: number; organisation_id: number }
+export interface InitiativeRoleTable { initiative_id: number; role_key: string }
+export interface InitiativePartnerTable {
+  id: Generated<number>;
+  initiative_id: number;
+  organisation_id: number | null;
+  person_id: number | null;
+  contribution: string;
+}
+export interface InitiativeStatusLogTable {
+  id: Generated<number>;
+  initiative_id: number;
+  from_status: InitiativeStatus | null;
+  to_status: InitiativeStatus;
+  reason: string;
+  person_id: number | null;
+  at: string;
+}
+export interface InitiativeUpdateTable {
+  id: Generated<number>;
+  initiative_id: number;
+  date: string;
+  happened: string;
+  effect_seen: string;
+  learning: string;
+  person_id: number | null;
+  created_at: string;
+}
+export interface AgendaItemInitiativeTable { agenda_item_id: number; initiative_id: number }
+export interface EffectMeasureTable {
+  id: Generated<number>;
+  initiative_id: number;
+  indicator: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface EffectMeasurementTable {
+  id: Generated<number>;
+  effect_measure_id: number;
+  date: string;
+  value: number;
+  note: string;
+  created_at: string;
+}
+export interface CitizenStoryTable {
+  id: Generated<number>;
+  initiative_id: number;
+  date: string;
+  kerneopgave_key: string | null;
+  story: string;
+  person_id: number | null;
+  created_at: string;
+}
+export interface RoleEvidenceTable {
+  id: Generated<number>;
+  role_key: string;
+  date: string;
+  person_id: number | null;
+  team: string;
+  organisation_id: number | null;
+  initiative_id: number | null;
+  meeting_id: number | null;
+  note: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+export interface LearningTable {
+  id: Generated<number>;
+  title: string;
+  date: string;
+  what_we_did: string;
+  what_happened: string;
+  what_next: string;
+  outcome: LearningOutcome;
+  created_at: string;
+  updated_at: string;
+}
+export interface LearningInitiativeTable { learning_id: number; initiative_id: number }
+export interface LearningMeetingTable { learning_id: number; meeting_id: number }
+export interface DilemmaTable {
+  id: Generated<number>;
+  title: string;
+  pole_a: string;
+  pole_b: string;
+  context: string;
+  status: DilemmaStatus;
+  created_at: string;
+  updated_at: string;
+}
+export interface DilemmaInitiativeTable { dilemma_id: number; initiative_id: number }
+export interface DilemmaMeetingTable { dilemma_id: number; meeting_id: number }
+export interface AgendaItemDilemmaTable { agenda_item_id: number; dilemma_id: number }
+export interface FefItemTable {
+  id: Generated<number>;
+  title: string;
+  applies_to: string;
+  origin: FefOrigin;
+  raised_by: number | null;
+  decision: FefDecision;
+  rationale: string;
+  hours_saved_per_month: number | null;
+  decided_meeting_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativesDatabase {
+  initiatives: InitiativeTable;
+  initiative_kerneopgaver: InitiativeKerneopgaveTable;
+  initiative_places: InitiativePlaceTable;
+  initiative_roles: InitiativeRoleTable;
+  initiative_partners: InitiativePartnerTable;
+  initiative_status_log: InitiativeStatusLogTable;
+  initiative_updates: InitiativeUpdateTable;
+  agenda_item_initiatives: AgendaItemInitiativeTable;
+  effect_measures: EffectMeasureTable;
+  effect_measurements: EffectMeasurementTable;
+  citizen_stories: CitizenStoryTable;
+  role_evidence: RoleEvidenceTable;
+  learnings: LearningTable;
+  learning_initiatives: LearningInitiativeTable;
+  learning_meetings: LearningMeetingTable;
+  dilemmas: DilemmaTable;
+  dilemma_initiatives: DilemmaInitiativeTable;
+  dilemma_meetings: DilemmaMeetingTable;
+  agenda_item_dilemmas: AgendaItemDilemmaTable;
+  fef_items: FefItemTable;
 }

@@ -39,8 +39,10 @@ function labelled(doc: Pdf, label: string, value: string) {
   doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
 }
 
+/** A block of text; its own line breaks stay, with space after the block only. */
 function paragraph(doc: Pdf, text: string) {
-  doc.font('regular').fontSize(10.5).text(text, { paragraphGap: 4 });
+  doc.font('regular').fontSize(10.5).text(text);
+  doc.moveDown(0.35);
 }
 
 const COLUMNS = [
@@ -91,7 +93,7 @@ function decoratePages(doc: Pdf, e: MinutesExport) {
     const { width, height } = doc.page;
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 }; // writing in the margins must not add pages
     doc.font('regular').fontSize(8.5).fillColor(MUTED);
-    doc.text(`${e.doc.partnership} · ${e.doc.title}`, MARGIN.left, 30, { width: width - MARGIN.left - MARGIN.right, lineBreak: false, ellipsis: true });
+    doc.text(`${e.doc.partnership} · ${e.doc.title}`, MARGIN.left, 30, { width: width - MARGIN.left - MARGIN.right, height: 11, ellipsis: true });
     doc.text(`Side ${i - range.start + 1} af ${total}`, MARGIN.left, height - 40, { width: width - MARGIN.left - MARGIN.right, align: 'right', lineBreak: false });
     doc.text(`Version ${e.doc.version}${e.draft ? ' · UDKAST' : ''}`, MARGIN.left, height - 40, { lineBreak: false });
     if (e.draft) {

@@ -1,6 +1,7 @@
 // Reads of meetings: the list, one meeting with its people, agenda and minutes state.
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { containsText } from '../db/text-keys';
 import { copenhagenYearBounds } from '../web/time';
 import type { MeetingFilter } from './schemas';
 
@@ -123,12 +124,12 @@ export function peopleForMeeting(db: Db, partnershipId: number | null, meetingId
 }
 
 /** People to invite, found by name (the invite search on the meeting page). */
-export function searchPeopleToInvite(db: Db, meetingId: number, pattern: string, limit = 20) {
+export function searchPeopleToInvite(db: Db, meetingId: number, text: string, limit = 20) {
   return db
     .selectFrom('people')
     .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
     .select(['people.id', 'people.name', 'people.title', 'organisations.name as organisation_name'])
-    .where('people.search_key', 'like', pattern)
+    .where(containsText('people.search_key', text))
     .where('people.active', '=', 1)
     .where('people.anonymised_at', 'is', null)
     .where('people.id', 'not in', (eb) => eb.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', meetingId))

@@ -2,7 +2,6 @@
 // The agenda and the minutes have their own route files beside this one.
 import { Router, type Request, type Response } from 'express';
 import { addComment, commentsOf } from '../comments/service';
-import { containsPattern } from '../db/text-keys';
 import { listPartnerships } from '../partnerships/queries';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -140,7 +139,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     ]);
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
-    const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, containsPattern(q)) : null;
+    const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
     res.status(status).render('meetings/show', {
       meeting,
       participants,
@@ -191,17 +190,24 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   router.post('/:id', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
-    await submitForm(res, {
-      schema: MeetingFormSchema,
-      body: req.body,
-      view: 'meetings/form',
-      locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
-      save: async (data) => {
-        await updateMeeting(db, meeting.id, data, actor(req), clock.now());
-        flash(req, 'Mødet er gemt.');
-        res.redirect(303, `/meetings/${meeting.id}`);
-      },
-    });
+    try {
+      await submitForm(res, {
+        schema: MeetingFormSchema,
+        body: req.body,
+        view: 'meetings/form',
+        locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
+        save: async (data) => {
+          await updateMeeting(db, meeting.id, data, actor(req), clock.now());
+          flash(req, 'Mødet er gemt.');
+          res.redirect(303, `/meetings/${meeting.id}`);
+        },
+      });
+    } catch (err) {
+      // A locked meeting (minutes sent or approved) answers with the message on the meeting page.
+      if (!(err instanceof Conflict)) throw err;
+      flash(req, err.message, 'error');
+      res.redirect(303, `/meetings/${meeting.id}`);
+    }
   });
 
   /** Runs a state change; a Conflict (wrong state, locked) comes back as a message on the page. */
