@@ -139,7 +139,7 @@ export const BACKGROUND = [
   'Frivillige fra {org} har tilbudt at hjælpe med at komme i gang.',
   'Forslaget bygger på en idé fra en social- og sundhedsassistent, som har set noget lignende i en nabokommune.',
   'Borgerne har selv efterspurgt flere fællesskaber i hverdagen, især om eftermiddagen.',
-  'Skolens elever i {n}. klasse har været på besøg på plejecentret og vil gerne komme igen.',
+  'Skolens elever i indskolingen har været på besøg på plejecentret og vil gerne komme igen.',
   'Det er endnu uklart, hvem der ejer opgaven, når projektperioden slutter.',
   'Vedlagt er en kort opsamling fra workshoppen med {n} deltagere.',
   'Konsulenten har samlet erfaringerne i et notat på to sider, som er sendt ud før mødet.',
@@ -201,3 +201,39 @@ export const MEETING_TITLES: Record<string, string[]> = {
   dialogmoede: ['Dialogmøde med borgere om {topic}', 'Borgermøde i {town} om {topic}'],
   andet: ['Temadag om {topic}', 'Netværksmøde om {topic}', 'Evalueringsmøde om {topic}'],
 };
+
+export const INITIATIVE_TITLES = [
+  'Fællesspisning for ældre og børn i {town}', 'Besøgsvenner fra skolen på {place}', 'Gåklub fra {place}', 'Haven som mødested i {town}',
+  'Læsevenner mellem plejecenter og børnehave', 'Cykling uden alder i {town}', 'Morgensang på tværs af generationer', 'Fritidsjob for unge i ældreplejen',
+  'Caféen drevet af frivillige på {place}', 'Mindre dokumentation, mere nærvær på {place}', 'Borgerne planlægger aktiviteterne selv', 'Digital hjælp til ældre på biblioteket',
+];
+export const TRIAL_TITLES = [
+  'Prøvehandling: uden {rule} i otte uger', 'Prøvehandling: fælles morgenmad på {place}', 'Prøvehandling: medarbejderne vælger selv aktiviteterne',
+  'Prøvehandling: ét møde i stedet for tre', 'Prøvehandling: borgerne dækker selv bord',
+];
+export const MOVEMENTS = [
+  'Fra at modtage hjælp til at hjælpe andre.', 'Fra ensomhed til fællesskab i lokalsamfundet.', 'Fra passiv beboer til medskaber af hverdagen.',
+  'Fra enkeltstående tilbud til varige netværk.', 'Fra dokumentation til tid med borgeren.',
+];
+export const CONTRIBUTIONS = ['Lokaler og kaffe', 'Frivillige hænder', 'Viden om målgruppen', 'Kørsel', 'Økonomisk støtte', 'Faglig sparring', 'Materialer til værkstedet'];
+export const TEAMS = ['Teamet i hjemmeplejen', 'Køkkenet på plejecentret', 'Vuggestuegruppen', 'Aftenvagten', 'Aktivitetsteamet', 'Lærerteamet i indskolingen'];
+export const INDICATORS: Array<[string, string]> = [
+  ['Borgere, der deltager ugentligt', 'antal'], ['Oplevet ensomhed', 'skala 1–5'], ['Tid brugt på dokumentation', 'timer pr. uge'],
+  ['Aktive frivillige', 'antal'], ['Medarbejdertrivsel', 'skala 1–10'], ['Besøg fra skolen', 'antal pr. måned'],
+];
+export const STORIES = [
+  'En beboer på 87 år, der før sad alene på sin stue, kommer nu hver tirsdag i caféen og har selv taget sin nabo med.',
+  'En dreng fra 4. klasse læser højt for en beboer hver uge; de har aftalt at fortsætte efter projektet.',
+  'En borger med demens genkendte en sang fra sin barndom og sang med for første gang i måneder.',
+  'En pårørende fortæller, at hendes mor nu glæder sig til fællesspisningen og taler om den hele ugen.',
+  'En ung medarbejder i fritidsjob overvejer nu at blive social- og sundhedsassistent.',
+];
+export const LEARNING_TITLES = [
+  'Små prøvehandlinger giver mod på mere', 'Frivillige skal have en fast kontaktperson', 'Borgerne kom ikke, da vi planlagde for dem',
+  'Ledelsesopbakning gjorde forskellen', 'For mange mål på én gang', 'Fællesspisning virker bedst om eftermiddagen', 'Det tog længere tid end ventet at finde frivillige',
+];
+export const DILEMMAS: Array<[string, string, string]> = [
+  ['Menneskeblik eller økonomiblik', 'Menneskeblik', 'Økonomiblik'], ['Frivillige som supplement eller erstatning', 'Supplement', 'Erstatning'],
+  ['Tillid eller kontrol', 'Tillid', 'Kontrol'], ['Ens tilbud eller lokale løsninger', 'Ensartethed', 'Lokal frihed'],
+  ['Hurtige resultater eller varig forankring', 'Hurtige resultater', 'Varig forankring'],
+];

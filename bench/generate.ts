@@ -20,6 +20,11 @@ export const SIZES = {
   initiatives: 1_000,
   initiative_updates: 20_000,
   role_evidence: 20_000,
+  // Not sized by the SPEC: enough to make their pages realistic.
+  citizen_stories: 1_500,
+  learnings: 600,
+  dilemmas: 80,
+  fef_items: 300,
 };
 const FIRST_YEAR = 2007;
 const LAST_YEAR = 2027;
@@ -76,6 +81,7 @@ interface MeetingInfo {
   followUpItem: number | null;
   actions: number[];
 }
+interface InitiativeInfo { id: number; partnership: PartnershipInfo; start: Date; end: Date | null }
 interface MinutesInfo { id: number; meeting: MeetingInfo; status: string; version: number; createdAt: Date; text: { free_text: string; next_meeting: string; change_note: string } }
 
 /** Everything the table generators share: the random source and what earlier tables made. */
@@ -95,7 +101,11 @@ interface Gen {
   userIds: Record<string, number>;
   meetings: MeetingInfo[];
   minutes: MinutesInfo[];
-  initiatives: number[];
+  /** Oldest first. */
+  initiatives: InitiativeInfo[];
+  effectMeasures: Array<{ id: number; baseline: number; target: number; start: Date }>;
+  learnings: number[];
+  dilemmas: number[];
   /** Institution names, for {place} in texts. */
   places: string[];
   special: { admin: number; laeser: number; consultant: number; foaRepresentative: number };
@@ -473,8 +483,9 @@ function actions(g: Gen): void {
     const doneBy = new Date(Math.min((due ?? addDays(m.end, 30)).getTime(), g.now.getTime()));
     const completed = status === 'udfoert' ? iso(randomDate(g, addDays(m.end, 1), doneBy)) : null;
     const owner = r.chance(0.85) ? r.pick(m.attended.length ? m.attended : m.participants) : r.chance(0.66) ? r.pick(g.people).id : null;
+    const initiative = r.chance(0.2) ? initiativeBefore(g, m.start) : null;
     return {
-      meeting_id: m.id, agenda_item_id: r.chance(0.9) ? item.id : null, text: fill(g, r.pick(da.ACTION_TEXTS)), owner_id: owner,
+      meeting_id: m.id, agenda_item_id: r.chance(0.9) ? item.id : null, initiative_id: initiative?.id ?? null, text: fill(g, r.pick(da.ACTION_TEXTS)), owner_id: owner,
       due_date: due ? day(due) : null, status, completed_at: completed, created_at: created, updated_at: completed ?? created,
     };
   });
@@ -576,51 +587,247 @@ function comments(g: Gen): void {
       });
     }
   }
+  for (const initiative of g.initiatives) {
+    if (!g.rnd.chance(0.4)) continue;
+    rows.push({
+      target_type: 'initiative', target_id: initiative.id, person_id: g.rnd.pick([...initiative.partnership.reps.values()].flat()),
+      body: fill(g, g.rnd.pick(COMMENTS)), created_at: iso(randomDate(g, initiative.start, initiative.end && initiative.end < g.now ? initiative.end : g.now)),
+    });
+  }
   insert(g, 'comments', rows);
 }
 
-// ---- tables the schema does not have yet: columns guessed from SPEC.md. When the migration
-// lands, check names and enum keys here; insert() fails loudly on a required column it misses. ----
+// ---- initiatives and what hangs on them (migration 0004) ----
+
+const KERNEOPGAVE_KEYS = ['fritid-og-faellesskab', 'laering', 'beskaeftigelse', 'social-omsorg'];
+const ROLE_KEYS = ['ressourcedetektor', 'medbygger', 'oversaetter', 'udforsker', 'initiativdyrker', 'meningsskaber', 'netvaerkssmed', 'effektjaeger'];
+const STATUS_PATH = ['ide', 'planlagt', 'afproeves', 'evalueres', 'forankret'];
+
+/** A random initiative that had started by `date` (the list is oldest first). */
+function initiativeBefore(g: Gen, date: Date): InitiativeInfo | null {
+  let [lo, hi] = [0, g.initiatives.length]; // binary search: how many had started by `date`
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (g.initiatives[mid].start <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? g.initiatives[g.rnd.int(0, lo - 1)] : null;
+}
+
+/** Old initiatives have mostly ended (anchored or stopped); recent ones are still under way. */
+function initiativeStatus(g: Gen, start: Date): string {
+  const years = (g.now.getTime() - start.getTime()) / (365 * DAY_MS);
+  if (years > 2) return g.rnd.weighted({ forankret: 55, stoppet: 30, pause: 5, evalueres: 5, afproeves: 5 });
+  return g.rnd.weighted({ ide: 20, planlagt: 20, afproeves: 30, evalueres: 15, forankret: 5, stoppet: 5, pause: 5 });
+}
 
 function initiatives(g: Gen): void {
   const r = g.rnd;
-  const rows: Row[] = Array.from({ length: SIZES.initiatives }, () => {
+  const made: Array<Omit<InitiativeInfo, 'id'>> = [];
+  const rows: Row[] = [];
+  const starts = Array.from({ length: SIZES.initiatives }, () => randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), addDays(g.now, 120))).sort((a, b) => a.getTime() - b.getTime());
+  for (const start of starts) {
     const trial = r.chance(0.3);
-    const title = fill(g, trial ? 'Prøvehandling på {place}: {topic}' : 'Initiativ om {topic} i {town}');
-    const start = randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), g.now);
-    return {
-      partnership_id: r.pick(g.partnerships).id, title, kind: trial ? 'proevehandling' : 'initiativ', description: sentences(g, da.BACKGROUND, 2, 4),
-      status: r.weighted({ ide: 10, planlagt: 10, afproeves: 15, evalueres: 10, forankret: 35, stoppet: 15, pause: 5 }),
-      start_date: day(start), end_date: day(addDays(start, trial ? 56 : r.int(90, 700))), desired_movement: 'Fra modtager til medskaber.',
-      citizen_part: r.pick(['modtager', 'medskaber', 'initiativtager']), involvement_level: r.pick(['information', 'hoering', 'inddragelse', 'deltagelse', 'samskabelse']),
+    const status = start > g.now ? r.pick(['ide', 'planlagt']) : initiativeStatus(g, start);
+    const ended = status === 'forankret' || status === 'stoppet';
+    const end = trial ? addDays(start, 56) : ended ? addDays(start, r.int(120, 900)) : r.chance(0.5) ? addDays(start, r.int(180, 720)) : null;
+    const title = fill(g, r.pick(trial ? da.TRIAL_TITLES : da.INITIATIVE_TITLES));
+    const partnership = r.chance(0.8) ? g.partnerships[0] : r.pick(g.partnerships);
+    const funded = r.chance(0.5);
+    rows.push({
+      partnership_id: partnership.id, kind: trial ? 'proevehandling' : 'initiativ', title, description: sentences(g, da.BACKGROUND, 2, 4), status,
+      start_date: day(start), end_date: end ? day(end) : null, intended_movement: r.pick(da.MOVEMENTS),
+      citizen_role: r.pick(['modtager', 'medskaber', 'initiativtager']), involvement_level: r.pick(['information', 'hoering', 'inddragelse', 'deltagelse', 'samskabelse']),
+      funding: funded ? `Partnerskabspuljen, ${r.int(1, 30) * 5}.000 kr.` : '', funding_ends: funded ? day(addDays(start, r.int(90, 730))) : null,
+      anchoring_plan: r.chance(0.6) ? 'Aktiviteten overgår til drift hos institutionen, og de frivillige får en fast kontaktperson.' : '',
       hypothesis: trial ? fill(g, 'Hvis vi lader {rule} ligge i otte uger, får medarbejderne mere tid med borgerne.') : '',
-      frihed_fra: trial ? fill(g, '{rule}') : '', frihed_til: trial ? 'Mere tid sammen med borgerne.' : '',
-      sort_key: sortKey(title), search_key: searchKey(title), created_at: iso(start), updated_at: iso(start),
-    };
-  });
-  g.initiatives = insert(g, 'initiatives', rows);
+      freedom_from: trial ? fill(g, '{rule}') : '', freedom_to: trial ? 'Tid sammen med borgerne i stedet.' : '',
+      trial_start: trial ? day(start) : null, trial_end: trial ? day(addDays(start, 56)) : null,
+      success_criteria: trial ? 'Mindst halvdelen af medarbejderne oplever mere tid med borgerne, og intet går tabt.' : '',
+      result: trial && ended ? sentences(g, da.DISCUSSION, 1, 2) : '',
+      trial_decision: trial && ended ? (status === 'forankret' ? r.pick(['forankres', 'justeres']) : 'stoppes') : null,
+      sort_key: sortKey(title), created_at: iso(start), updated_at: iso(start),
+    });
+    made.push({ partnership, start, end });
+  }
+  insert(g, 'initiatives', rows).forEach((id, i) => g.initiatives.push({ id, ...made[i] }));
+}
+
+function initiativeKerneopgaver(g: Gen): void {
+  insert(g, 'initiative_kerneopgaver', g.initiatives.flatMap((i) => g.rnd.sample(KERNEOPGAVE_KEYS, g.rnd.int(1, 2)).map((kerneopgave_key) => ({ initiative_id: i.id, kerneopgave_key }))));
+}
+
+function initiativePlaces(g: Gen): void {
+  const institutions = g.orgs.filter((o) => o.kind === 'institution' || o.kind === 'borgergruppe');
+  insert(g, 'initiative_places', g.initiatives.flatMap((i) => g.rnd.sample(institutions, g.rnd.int(1, 3)).map((o) => ({ initiative_id: i.id, organisation_id: o.id }))));
+}
+
+function initiativeRoles(g: Gen): void {
+  insert(g, 'initiative_roles', g.initiatives.flatMap((i) => g.rnd.sample(ROLE_KEYS, g.rnd.int(1, 3)).map((role_key) => ({ initiative_id: i.id, role_key }))));
+}
+
+function initiativePartners(g: Gen): void {
+  const rows: Row[] = [];
+  for (const i of g.initiatives) {
+    for (let n = g.rnd.int(1, 4); n > 0; n--) {
+      const person = g.rnd.chance(0.3) ? g.rnd.pick(g.people) : null;
+      rows.push({ initiative_id: i.id, organisation_id: person ? person.orgId : g.rnd.pick(g.orgs).id, person_id: person?.id ?? null, contribution: g.rnd.pick(da.CONTRIBUTIONS) });
+    }
+  }
+  insert(g, 'initiative_partners', rows);
+}
+
+/** The way each initiative walked to its status: idé → planlagt → afprøves → … */
+function initiativeStatusLog(g: Gen): void {
+  const current = new Map((g.raw.prepare('select id, status from initiatives').all() as Array<{ id: number; status: string }>).map((x) => [x.id, x.status]));
+  const rows: Row[] = [];
+  for (const i of g.initiatives) {
+    const status = current.get(i.id)!;
+    const reached = STATUS_PATH.indexOf(status);
+    const path = reached >= 0 ? STATUS_PATH.slice(0, reached + 1) : [...STATUS_PATH.slice(0, g.rnd.int(1, 4)), status];
+    let at = i.start;
+    path.forEach((to, n) => {
+      rows.push({ initiative_id: i.id, from_status: n ? path[n - 1] : null, to_status: to, reason: n ? g.rnd.pick(['Besluttet på partnerskabsmødet.', 'Efter evaluering med medarbejderne.', '']) : '', person_id: g.special.consultant, at: iso(at) });
+      at = new Date(Math.min(addDays(at, g.rnd.int(14, 120)).getTime(), g.now.getTime()));
+    });
+  }
+  insert(g, 'initiative_status_log', rows);
+}
+
+/** About one agenda item in eight is about an initiative that had started. */
+function agendaItemInitiatives(g: Gen): void {
+  const rows: Row[] = [];
+  for (const m of g.meetings) {
+    for (const item of m.items) {
+      if (item.position <= 2 || !g.rnd.chance(0.125)) continue;
+      const initiative = initiativeBefore(g, m.start);
+      if (initiative) rows.push({ agenda_item_id: item.id, initiative_id: initiative.id });
+    }
+  }
+  insert(g, 'agenda_item_initiatives', rows);
 }
 
 function initiativeUpdates(g: Gen): void {
-  if (!g.initiatives.length) return;
+  const started = g.initiatives.filter((i) => i.start < g.now);
   insert(g, 'initiative_updates', Array.from({ length: SIZES.initiative_updates }, () => {
-    const at = randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), g.now);
+    const i = g.rnd.pick(started);
+    const at = randomDate(g, i.start, i.end && i.end < g.now ? i.end : g.now);
     return {
-      initiative_id: g.rnd.pick(g.initiatives), happened_on: day(at), what_happened: sentences(g, da.DISCUSSION, 1, 2),
-      effect_seen: sentences(g, da.DECISION, 0, 1), learning: sentences(g, da.DISCUSSION, 0, 1), author_id: g.userIds.konsulent, created_at: iso(at),
+      initiative_id: i.id, date: day(at), happened: sentences(g, da.DISCUSSION, 1, 2), effect_seen: g.rnd.chance(0.6) ? g.rnd.pick(da.STORIES) : '',
+      learning: g.rnd.chance(0.5) ? g.rnd.pick(da.LEARNING_TITLES) + '.' : '', person_id: g.rnd.chance(0.7) ? g.special.consultant : g.rnd.pick(g.regulars), created_at: iso(at),
     };
+  }).sort((a, b) => a.created_at.localeCompare(b.created_at)));
+}
+
+function effectMeasures(g: Gen): void {
+  const made: Array<{ baseline: number; target: number; start: Date }> = [];
+  const rows: Row[] = [];
+  for (const i of g.initiatives) {
+    if (!g.rnd.chance(0.6)) continue;
+    for (const [indicator, unit] of g.rnd.sample(da.INDICATORS, g.rnd.int(1, 3))) {
+      const baseline = g.rnd.int(2, 20);
+      const target = indicator.includes('dokumentation') || indicator.includes('ensomhed') ? Math.max(1, baseline - g.rnd.int(1, 5)) : baseline + g.rnd.int(2, 10);
+      rows.push({ initiative_id: i.id, indicator, unit, baseline, target, created_at: iso(i.start), updated_at: iso(i.start) });
+      made.push({ baseline, target, start: i.start });
+    }
+  }
+  g.effectMeasures = insert(g, 'effect_measures', rows).map((id, n) => ({ id, ...made[n] }));
+}
+
+/** Measurements move from the baseline towards the target, with noise. */
+function effectMeasurements(g: Gen): void {
+  const rows: Row[] = [];
+  for (const m of g.effectMeasures) {
+    const count = g.rnd.int(2, 8);
+    for (let n = 1; n <= count; n++) {
+      const at = addDays(m.start, n * 45);
+      if (at > g.now) break;
+      const value = m.baseline + ((m.target - m.baseline) * n) / count + (g.rnd.next() - 0.5) * 2;
+      rows.push({ effect_measure_id: m.id, date: day(at), value: Math.round(value * 10) / 10, note: '', created_at: iso(at) });
+    }
+  }
+  insert(g, 'effect_measurements', rows);
+}
+
+function citizenStories(g: Gen): void {
+  const started = g.initiatives.filter((i) => i.start < g.now);
+  insert(g, 'citizen_stories', Array.from({ length: SIZES.citizen_stories }, () => {
+    const i = g.rnd.pick(started);
+    const at = randomDate(g, i.start, g.now);
+    return { initiative_id: i.id, date: day(at), kerneopgave_key: g.rnd.pick(KERNEOPGAVE_KEYS), story: g.rnd.pick(da.STORIES), person_id: g.special.consultant, created_at: iso(at) };
   }));
 }
 
-const ROLE_KEYS = ['ressourcedetektor', 'medbygger', 'oversaetter', 'udforsker', 'initiativdyrker', 'meningsskaber', 'netvaerkssmed', 'effektjaeger'];
-
+/** Who practised which role, where: mostly people seen at held meetings, some teams. */
 function roleEvidence(g: Gen): void {
   const held = g.meetings.filter((m) => m.status === 'afholdt');
+  const orgOf = new Map(g.people.map((p) => [p.id, p.orgId]));
+  const institutions = g.orgs.filter((o) => o.kind === 'institution');
   insert(g, 'role_evidence', Array.from({ length: SIZES.role_evidence }, () => {
     const m = g.rnd.pick(held);
+    const person = g.rnd.chance(0.85) ? g.rnd.pick(m.attended.length ? m.attended : m.participants) : null;
+    const initiative = g.rnd.chance(0.6) ? initiativeBefore(g, m.start) : null;
     return {
-      role_key: g.rnd.pick(ROLE_KEYS), person_id: g.rnd.pick(m.participants), initiative_id: g.initiatives.length && g.rnd.chance(0.6) ? g.rnd.pick(g.initiatives) : null,
-      meeting_id: m.id, observed_on: day(m.start), note: sentences(g, da.DISCUSSION, 1, 2), written_by: g.userIds.konsulent, created_at: iso(m.end),
+      role_key: g.rnd.pick(ROLE_KEYS), date: day(m.start), person_id: person, team: person ? '' : g.rnd.pick(da.TEAMS),
+      organisation_id: (person ? orgOf.get(person) : null) ?? g.rnd.pick(institutions).id,
+      initiative_id: initiative?.id ?? null, meeting_id: g.rnd.chance(0.5) ? m.id : null, note: sentences(g, da.DISCUSSION, 1, 2),
+      recorded_by: g.special.consultant, created_at: iso(m.end),
+    };
+  }).sort((a, b) => a.created_at.localeCompare(b.created_at)));
+}
+
+function learnings(g: Gen): void {
+  const rows: Row[] = Array.from({ length: SIZES.learnings }, () => {
+    const at = randomDate(g, new Date(Date.UTC(FIRST_YEAR, 3, 1)), g.now);
+    return {
+      title: g.rnd.pick(da.LEARNING_TITLES), date: day(at), what_we_did: sentences(g, da.BACKGROUND, 1, 2), what_happened: sentences(g, da.DISCUSSION, 1, 2),
+      what_next: sentences(g, da.DECISION, 1, 1), outcome: g.rnd.weighted({ virkede: 45, delvist: 35, virkede_ikke: 20 }), created_at: iso(at), updated_at: iso(at),
+    };
+  }).sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  g.learnings = insert(g, 'learnings', rows);
+}
+
+function learningInitiatives(g: Gen): void {
+  insert(g, 'learning_initiatives', g.learnings.flatMap((learning_id) => g.rnd.sample(g.initiatives, g.rnd.int(0, 2)).map((i) => ({ learning_id, initiative_id: i.id }))));
+}
+
+function learningMeetings(g: Gen): void {
+  insert(g, 'learning_meetings', g.learnings.flatMap((learning_id) => g.rnd.sample(g.meetings, g.rnd.int(0, 2)).map((m) => ({ learning_id, meeting_id: m.id }))));
+}
+
+function dilemmas(g: Gen): void {
+  g.dilemmas = insert(g, 'dilemmas', Array.from({ length: SIZES.dilemmas }, () => {
+    const [title, pole_a, pole_b] = g.rnd.pick(da.DILEMMAS);
+    const at = iso(randomDate(g, new Date(Date.UTC(FIRST_YEAR, 0, 1)), g.now));
+    return { title: fill(g, `${title} i {topic}`), pole_a, pole_b, context: sentences(g, da.BACKGROUND, 1, 3), status: g.rnd.pick(['rejst', 'droeftet', 'haandteres', 'parkeret']), created_at: at, updated_at: at };
+  }));
+}
+
+function dilemmaInitiatives(g: Gen): void {
+  insert(g, 'dilemma_initiatives', g.dilemmas.flatMap((dilemma_id) => g.rnd.sample(g.initiatives, g.rnd.int(0, 3)).map((i) => ({ dilemma_id, initiative_id: i.id }))));
+}
+
+function dilemmaMeetings(g: Gen): void {
+  insert(g, 'dilemma_meetings', g.dilemmas.flatMap((dilemma_id) => g.rnd.sample(g.meetings, g.rnd.int(1, 5)).map((m) => ({ dilemma_id, meeting_id: m.id }))));
+}
+
+function agendaItemDilemmas(g: Gen): void {
+  const items = g.meetings.flatMap((m) => m.items.filter((i) => i.position > 2));
+  insert(g, 'agenda_item_dilemmas', g.dilemmas.flatMap((dilemma_id) => g.rnd.sample(items, g.rnd.int(0, 4)).map((i) => ({ agenda_item_id: i.id, dilemma_id }))));
+}
+
+/** "Forklar eller fjern": rules brought up, most of them decided at a held meeting. */
+function fefItems(g: Gen): void {
+  const held = g.meetings.filter((m) => m.status === 'afholdt');
+  insert(g, 'fef_items', Array.from({ length: SIZES.fef_items }, () => {
+    const decision = g.rnd.weighted({ afventer: 25, forklaret_bevares: 30, aendret: 25, fjernet: 20 });
+    const m = g.rnd.pick(held);
+    const title = g.rnd.pick(da.RULES);
+    return {
+      title: title[0].toUpperCase() + title.slice(1), applies_to: g.rnd.pick(g.places), origin: g.rnd.pick(['lovkrav', 'retningslinje', 'egen_fortolkning', 'selvopfundet']),
+      raised_by: g.rnd.pick(m.participants), decision, rationale: decision === 'afventer' ? '' : sentences(g, da.DECISION, 1, 1),
+      hours_saved_per_month: decision === 'aendret' || decision === 'fjernet' ? g.rnd.int(1, 40) / 2 : null,
+      decided_meeting_id: decision === 'afventer' ? null : m.id, created_at: iso(m.start), updated_at: iso(m.end),
     };
   }));
 }
@@ -633,18 +840,35 @@ const TABLES: Array<{ table: string; fill: (g: Gen) => void | Promise<void> }> =
   { table: 'partnership_parties', fill: partnershipParties },
   { table: 'partnership_members', fill: partnershipMembers },
   { table: 'users', fill: users },
+  { table: 'initiatives', fill: initiatives },
+  { table: 'initiative_kerneopgaver', fill: initiativeKerneopgaver },
+  { table: 'initiative_places', fill: initiativePlaces },
+  { table: 'initiative_roles', fill: initiativeRoles },
+  { table: 'initiative_partners', fill: initiativePartners },
+  { table: 'initiative_status_log', fill: initiativeStatusLog },
   { table: 'meetings', fill: meetings },
   { table: 'meeting_participants', fill: meetingParticipants },
   { table: 'agenda_items', fill: agendaItems },
+  { table: 'agenda_item_initiatives', fill: agendaItemInitiatives },
   { table: 'actions', fill: actions },
   { table: 'carried_over_actions', fill: carriedOverActions },
   { table: 'minutes', fill: minutes },
   { table: 'minutes_versions', fill: minutesVersions },
   { table: 'minutes_approvals', fill: minutesApprovals },
   { table: 'comments', fill: comments },
-  { table: 'initiatives', fill: initiatives },
   { table: 'initiative_updates', fill: initiativeUpdates },
+  { table: 'effect_measures', fill: effectMeasures },
+  { table: 'effect_measurements', fill: effectMeasurements },
+  { table: 'citizen_stories', fill: citizenStories },
   { table: 'role_evidence', fill: roleEvidence },
+  { table: 'learnings', fill: learnings },
+  { table: 'learning_initiatives', fill: learningInitiatives },
+  { table: 'learning_meetings', fill: learningMeetings },
+  { table: 'dilemmas', fill: dilemmas },
+  { table: 'dilemma_initiatives', fill: dilemmaInitiatives },
+  { table: 'dilemma_meetings', fill: dilemmaMeetings },
+  { table: 'agenda_item_dilemmas', fill: agendaItemDilemmas },
+  { table: 'fef_items', fill: fefItems },
 ];
 
 /** What the seed put in: the partnership from the agreement with its parties and representatives. */
@@ -662,7 +886,7 @@ function startFromSeed(raw: SQLite.Database, db: Db, passwordHash: string): Gen 
     raw, db, passwordHash, rnd: da.randomSource(SEED), now: new Date(),
     orgs: all<Org>('select id, name, kind from organisations order by id'),
     people: all<PersonInfo>('select id, name, organisation_id as orgId, position from people order by id'),
-    peopleByOrg: new Map(), regulars: [], userIds: {}, meetings: [], minutes: [], initiatives: [], places: [], ids: {},
+    peopleByOrg: new Map(), regulars: [], userIds: {}, meetings: [], minutes: [], initiatives: [], effectMeasures: [], learnings: [], dilemmas: [], places: [], ids: {},
     partnerships: [{
       id: partnershipId, isNew: false, name: PARTNERSHIP_NAME, parties, consultant,
       reps: new Map(parties.map((orgId) => [orgId, members.filter((m) => m.organisation_id === orgId).map((m) => m.person_id)])),

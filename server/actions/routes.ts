@@ -67,5 +67,6 @@ export function actionRoutes({ db, clock }: AppContext): Router {
 
 /** Where to return after a status change: a local path from the form, or the fallback. */
 function safeBack(back: unknown, fallback: string): string {
-  return typeof back === 'string' && /^\/[a-z]/.test(back) && !back.startsWith('//') ? back : fallback;
+  // '/' is the dashboard, whose status forms send it.
+  return typeof back === 'string' && (back === '/' || /^\/[a-z]/.test(back)) && !back.startsWith('//') ? back : fallback;
 }

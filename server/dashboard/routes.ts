@@ -21,7 +21,8 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       listKerneopgaver(db),
       listFocusAspects(db),
       upcomingMeetings(db, now.toISOString()),
-      minutesAwaitingApproval(db, user.personId),
+      // Only those who may approve (approvalPartyOf: repraesentant or admin) have minutes waiting for them.
+      user.role === 'repraesentant' || user.role === 'admin' ? minutesAwaitingApproval(db, user.personId) : [],
       myOpenActions(db, user.personId),
       countOverdueActions(db, today),
       countOverdueActions(db, today, user.personId),

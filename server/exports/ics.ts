@@ -17,14 +17,23 @@ export interface CalendarMeeting {
   attendees: Array<{ name: string; email: string | null; attendance: Attendance }>;
 }
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). Any line break
+ * (CRLF, LF or a lone CR) becomes the escape "\\n"; other control characters are not allowed in
+ * TEXT and are dropped, so user text can never end a content line early.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** A parameter value is quoted and may not hold a double quote or control characters. */
 function paramValue(text: string): string {
-  return `"${text.replace(/["\r\n\t]/g, ' ')}"`;
+  return `"${text.replace(/["\u0000-\u001f\u007f]/g, ' ')}"`;
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */

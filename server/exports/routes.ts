@@ -79,7 +79,9 @@ export function exportRoutes({ db, clock }: AppContext): Router {
 
   router.get('/meetings/:id/minutes/print', async (req, res) => {
     const e = await load(req.params.id);
-    res.render('exports/print', { e, fileName: minutesFileName(e.doc.date, e.doc.title, 'html') });
+    const fileName = minutesFileName(e.doc.date, e.doc.title, 'html');
+    // Shown in the browser, but saved ("Gem som") under the same name as the other formats.
+    res.set('Content-Disposition', `inline; filename="${fileName}"`).render('exports/print', { e, fileName });
   });
 
   router.get('/meetings/:id/invite.ics', async (req, res) => {

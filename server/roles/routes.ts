@@ -1,7 +1,262 @@
-// /roles (being built).
-import { Router } from 'express';
+// /roles: the roles with their evidence over time and per institution, recording role evidence
+// (rolleobservation), and administering the roles themselves.
+import { Router, type Request } from 'express';
+import { initiativeOptions } from '../initiatives/options';
+import { organisationOptions } from '../organisations/service';
+import { personOptions } from '../people/service';
+import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
+import { NotFound } from '../web/errors';
+import { flash } from '../web/flash';
+import { copenhagenDay, formatIsoDay } from '../web/format';
+import { formFrom, optionalId, parseId, renderInvalid, submitForm } from '../web/form';
+import { pageRequest, pagination } from '../web/pagination';
+import { utcToCopenhagen } from '../web/time';
+import {
+  countEvidence,
+  findEvidence,
+  findRole,
+  listEvidence,
+  organisationOfPerson,
+  organisationsWithEvidence,
+  peopleWithEvidence,
+  recentMeetings,
+  type EvidenceRecord,
+} from './queries';
+import {
+  EvidenceFilterSchema,
+  EvidenceFormSchema,
+  EvidencePrefillSchema,
+  NewRoleSchema,
+  RetireSchema,
+  ROLE_KIND_LABELS,
+  ROLE_KINDS,
+  RoleFormSchema,
+  safeReturnPath,
+} from './schemas';
+import {
+  createRole,
+  deleteEvidence,
+  recordEvidence,
+  roleOptionGroups,
+  roleOverview,
+  setRoleRetired,
+  updateEvidence,
+  updateRole,
+} from './service';
 
-export function roleRoutes(_ctx: AppContext): Router {
-  return Router();
+const kindOptions = ROLE_KINDS.map((k) => ({ value: k, label: ROLE_KIND_LABELS[k] }));
+
+/** An id from the submitted form, only to keep its meeting in the select when the form comes back. */
+function idFromBody(req: Request, name: string): number | null {
+  const parsed = optionalId.safeParse((req.body as Record<string, unknown> | undefined)?.[name]);
+  return parsed.success ? parsed.data : null;
+}
+
+export function roleRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
+  const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {
+    const [roleGroups, people, organisations, initiatives, meetings] = await Promise.all([
+      roleOptionGroups(db, evidence?.role_key),
+      personOptions(db),
+      organisationOptions(db),
+      initiativeOptions(db),
+      recentMeetings(db, meetingId),
+    ]);
+    const personChoices = people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name }));
+    if (evidence?.person_id && !personChoices.some((p) => p.value === evidence.person_id)) {
+      personChoices.push({ value: evidence.person_id, label: `${evidence.person_name} (inaktiv)` });
+    }
+    if (evidence?.organisation_id && !organisations.some((o) => o.value === evidence.organisation_id)) {
+      organisations.push({ value: evidence.organisation_id, label: `${evidence.organisation_name} (inaktiv)` });
+    }
+    return {
+      evidence,
+      returnTo,
+      roleGroups,
+      meetingList: meetings,
+      personOptions: [{ value: '', label: 'Ingen bestemt person' }, ...personChoices],
+      organisationOptions: [{ value: '', label: 'Ingen institution' }, ...organisations],
+      initiativeOptions: [{ value: '', label: 'Intet initiativ' }, ...initiatives],
+      meetingOptions: [
+        { value: '', label: 'Intet møde' },
+        ...meetings.map((m) => ({ value: m.id, label: `${formatIsoDay(utcToCopenhagen(m.starts_at).day)} – ${m.title}` })),
+      ],
+    };
+  };
+
+  const roleFormLocals = (role: unknown = null) => ({ role, kindOptions });
+
+  router.get('/', async (_req, res) => {
+    const overview = await roleOverview(db, clock.now());
+    res.render('roles/index', { ...overview, kindLabels: ROLE_KIND_LABELS });
+  });
+
+  // ---- role evidence (konsulent, admin) ----
+
+  router.get('/evidence/new', requireRole('konsulent'), async (req, res) => {
+    const prefill = EvidencePrefillSchema.parse(req.query);
+    const returnTo = safeReturnPath(req.query.return);
+    const locals = await evidenceFormLocals(null, prefill.meeting_id ?? null, returnTo);
+    const today = copenhagenDay(clock.now());
+    // A note started from a meeting is most likely about that day; from a person, about their workplace.
+    const meeting = locals.meetingList.find((m) => m.id === prefill.meeting_id);
+    const meetingDay = meeting ? utcToCopenhagen(meeting.starts_at).day : null;
+    const organisationId = prefill.organisation_id ?? (prefill.person_id ? await organisationOfPerson(db, prefill.person_id) : null);
+    res.render('roles/evidence-form', {
+      ...locals,
+      form: formFrom({
+        role_key: prefill.role_key ?? '',
+        date: meetingDay && meetingDay <= today ? meetingDay : today,
+        person_id: prefill.person_id ?? '',
+        organisation_id: organisationId ?? '',
+        initiative_id: prefill.initiative_id ?? '',
+        meeting_id: prefill.meeting_id ?? '',
+        return: returnTo ?? '',
+      }),
+    });
+  });
+
+  router.post('/evidence', requireRole('konsulent'), async (req, res) => {
+    const user = requireUser(req);
+    const returnTo = safeReturnPath(req.body?.return);
+    await submitForm(res, {
+      schema: EvidenceFormSchema,
+      body: req.body,
+      view: 'roles/evidence-form',
+      locals: () => evidenceFormLocals(null, idFromBody(req, 'meeting_id'), returnTo),
+      save: async (data) => {
+        await recordEvidence(db, data, user.personId, { userId: user.id }, clock.now());
+        flash(req, 'Rolleobservationen er registreret.');
+        res.redirect(303, returnTo ?? `/roles/${encodeURIComponent(data.role_key)}`);
+      },
+    });
+  });
+
+  router.get('/evidence/:id/edit', requireRole('konsulent'), async (req, res) => {
+    const evidence = await findEvidence(db, parseId(req.params.id));
+    if (!evidence) throw new NotFound();
+    const returnTo = safeReturnPath(req.query.return);
+    res.render('roles/evidence-form', {
+      ...(await evidenceFormLocals(evidence, evidence.meeting_id, returnTo)),
+      form: formFrom({ ...evidence, return: returnTo ?? '' }),
+    });
+  });
+
+  router.post('/evidence/:id', requireRole('konsulent'), async (req, res) => {
+    const user = requireUser(req);
+    const evidence = await findEvidence(db, parseId(req.params.id));
+    if (!evidence) throw new NotFound();
+    const returnTo = safeReturnPath(req.body?.return);
+    await submitForm(res, {
+      schema: EvidenceFormSchema,
+      body: req.body,
+      view: 'roles/evidence-form',
+      locals: () => evidenceFormLocals(evidence, idFromBody(req, 'meeting_id') ?? evidence.meeting_id, returnTo),
+      save: async (data) => {
+        await updateEvidence(db, evidence.id, data, { userId: user.id }, clock.now());
+        flash(req, 'Rolleobservationen er gemt.');
+        res.redirect(303, returnTo ?? `/roles/${encodeURIComponent(data.role_key)}#observation-${evidence.id}`);
+      },
+    });
+  });
+
+  router.post('/evidence/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const user = requireUser(req);
+    const roleKey = await deleteEvidence(db, parseId(req.params.id), { userId: user.id }, clock.now());
+    flash(req, 'Rolleobservationen er slettet.');
+    res.redirect(303, safeReturnPath(req.body?.return) ?? `/roles/${encodeURIComponent(roleKey)}`);
+  });
+
+  // ---- administering roles (admin) ----
+
+  router.get('/new', requireRole('admin'), (_req, res) => {
+    res.render('roles/role-form', { ...roleFormLocals(), form: formFrom({ kind: 'medarbejder' }) });
+  });
+
+  router.post('/', requireRole('admin'), async (req, res) => {
+    const user = requireUser(req);
+    await submitForm(res, {
+      schema: NewRoleSchema,
+      body: req.body,
+      view: 'roles/role-form',
+      locals: () => roleFormLocals(),
+      save: async (data) => {
+        const key = await createRole(db, data, { userId: user.id }, clock.now());
+        flash(req, 'Rollen er oprettet.');
+        res.redirect(303, `/roles/${encodeURIComponent(key)}`);
+      },
+    });
+  });
+
+  // ---- one role ----
+
+  router.get('/:key', async (req, res) => {
+    const role = await findRole(db, req.params.key);
+    if (!role) throw new NotFound();
+    const filter = EvidenceFilterSchema.parse(req.query);
+    const page = pageRequest(req.query.page);
+    const [rows, total, people, organisations] = await Promise.all([
+      listEvidence(db, role.key, filter, page.limit, page.offset),
+      countEvidence(db, role.key, filter),
+      peopleWithEvidence(db, role.key),
+      organisationsWithEvidence(db, role.key),
+    ]);
+    const path = `/roles/${encodeURIComponent(role.key)}`;
+    res.render('roles/show', {
+      role,
+      rows,
+      filter,
+      people,
+      organisations,
+      kindLabels: ROLE_KIND_LABELS,
+      filtered: !!(filter.person_id || filter.organisation_id || filter.from || filter.to),
+      backHere: req.originalUrl,
+      pager: pagination(page, total, path, {
+        person_id: filter.person_id ? String(filter.person_id) : undefined,
+        organisation_id: filter.organisation_id ? String(filter.organisation_id) : undefined,
+        from: filter.from,
+        to: filter.to,
+      }),
+    });
+  });
+
+  router.get('/:key/edit', requireRole('admin'), async (req, res) => {
+    const role = await findRole(db, req.params.key);
+    if (!role) throw new NotFound();
+    res.render('roles/role-form', { ...roleFormLocals(role), form: formFrom(role) });
+  });
+
+  router.post('/:key', requireRole('admin'), async (req, res) => {
+    const user = requireUser(req);
+    const role = await findRole(db, req.params.key);
+    if (!role) throw new NotFound();
+    await submitForm(res, {
+      schema: RoleFormSchema,
+      body: req.body,
+      view: 'roles/role-form',
+      locals: () => roleFormLocals(role),
+      save: async (data) => {
+        await updateRole(db, role.key, data, { userId: user.id }, clock.now());
+        flash(req, 'Rollen er gemt.');
+        res.redirect(303, `/roles/${encodeURIComponent(role.key)}`);
+      },
+    });
+  });
+
+  router.post('/:key/retire', requireRole('admin'), async (req, res) => {
+    const user = requireUser(req);
+    const role = await findRole(db, req.params.key);
+    if (!role) throw new NotFound();
+    const parsed = RetireSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return renderInvalid(res, 'roles/role-form', roleFormLocals(role), { values: role, errors: { retired: 'Ukendt handling' } });
+    const retired = parsed.data.retired === '1';
+    await setRoleRetired(db, role.key, retired, { userId: user.id }, clock.now());
+    flash(req, retired ? 'Rollen er markeret som udgået. Dens observationer er bevaret.' : 'Rollen er genaktiveret.');
+    res.redirect(303, `/roles/${encodeURIComponent(role.key)}`);
+  });
+
+  return router;
 }

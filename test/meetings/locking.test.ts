@@ -12,7 +12,7 @@ import { approveMinutes, sendForApproval } from '../../server/meetings/minutes';
 type Db = TestApp['db'];
 
 /** Everything a consultant could change about the meeting's content. */
-async function attempts(db: Db, meeting: number, item: number, action: number) {
+async function attempts(db: Db, meeting: number, item: number, action: number): Promise<Array<{ path: string; form: Record<string, string | string[]> }>> {
   const hanne = await personId(db, 'Hanne M. Petersen');
   const per = await personId(db, 'Per Lange');
   const m = `/meetings/${meeting}`;

@@ -1,0 +1,93 @@
+// Forms and filters of the roles feature: role evidence (rolleobservation) and role administration.
+import { z } from 'zod';
+import { choice, optionalId, optionalText, requiredText } from '../web/form';
+
+export const ROLE_KINDS = ['medarbejder', 'leder'] as const;
+export type RoleKind = (typeof ROLE_KINDS)[number];
+
+// The agreement's own headings for the two groups of roles.
+export const ROLE_KIND_LABELS: Record<RoleKind, string> = {
+  medarbejder: 'Medarbejder med vilje',
+  leder: 'Leder på kanten',
+};
+
+export const PERSON_OR_TEAM_REQUIRED = 'Vælg en person, eller skriv hvilket team der udøvede rollen';
+
+const trimmedString = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+const requiredDay = z.preprocess(trimmedString, z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }));
+
+/** A day in a filter: '' or a malformed value simply means no limit. */
+const filterDay = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date().optional()).catch(undefined);
+const filterId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
+
+/** A path on this site to go back to: one leading slash (not "//host"), no backslash or scheme. */
+const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~%/?=&#]*$/;
+
+export function safeReturnPath(raw: unknown): string | null {
+  return typeof raw === 'string' && raw.length <= 500 && LOCAL_PATH.test(raw) ? raw : null;
+}
+
+export const EvidenceFormSchema = z
+  .object({
+    role_key: z.preprocess(trimmedString, z.string().min(1, { error: 'Vælg en rolle' }).max(40, { error: 'Vælg en rolle fra listen' })),
+    date: requiredDay,
+    person_id: optionalId,
+    team: optionalText(200),
+    organisation_id: optionalId,
+    initiative_id: optionalId,
+    meeting_id: optionalId,
+    note: requiredText('Skriv, hvad personen eller teamet gjorde', 5000),
+  })
+  .refine((v) => v.person_id !== null || v.team !== '', {
+    path: ['person_id'],
+    error: PERSON_OR_TEAM_REQUIRED,
+    // Checked also when other fields are wrong, so the writer sees every message at once.
+    when: (payload) => payload.issues.every((i) => i.path[0] !== 'person_id' && i.path[0] !== 'team'),
+  });
+export type EvidenceForm = z.infer<typeof EvidenceFormSchema>;
+
+/** GET /roles/evidence/new?person_id=…: what the page it came from pre-fills; wrong values are ignored. */
+export const EvidencePrefillSchema = z.object({
+  role_key: z.string().max(40).optional().catch(undefined),
+  person_id: filterId,
+  organisation_id: filterId,
+  initiative_id: filterId,
+  meeting_id: filterId,
+});
+
+export const EvidenceFilterSchema = z.object({
+  person_id: filterId,
+  organisation_id: filterId,
+  from: filterDay,
+  to: filterDay,
+});
+export type EvidenceFilter = z.infer<typeof EvidenceFilterSchema>;
+
+export const RoleFormSchema = z.object({
+  name: requiredText('Skriv rollens navn', 100),
+  description: requiredText('Skriv en kort beskrivelse af rollen', 2000),
+});
+export type RoleForm = z.infer<typeof RoleFormSchema>;
+
+// These would clash with the feature's own addresses (/roles/new, /roles/evidence/…).
+const RESERVED_KEYS = new Set(['new', 'evidence']);
+
+export const NewRoleSchema = RoleFormSchema.extend({
+  key: z.preprocess(
+    trimmedString,
+    z
+      .string()
+      .min(1, { error: 'Skriv en nøgle, fx brobygger' })
+      .max(40, { error: 'Højst 40 tegn' })
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'Nøglen må kun indeholde små bogstaver a–z, tal og bindestreg, fx brobygger' })
+      .refine((k) => !RESERVED_KEYS.has(k), { error: 'Nøglen er reserveret; vælg en anden' }),
+  ),
+  kind: choice(ROLE_KINDS, 'Vælg, om det er en medarbejder- eller lederrolle'),
+});
+export type NewRoleForm = z.infer<typeof NewRoleSchema>;
+
+/** POST /roles/:key/retire: retired=1 retires (the default), retired=0 reactivates. */
+export const RetireSchema = z.object({
+  retired: z.enum(['0', '1'], { error: 'Ukendt handling' }).default('1'),
+});

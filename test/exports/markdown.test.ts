@@ -1,0 +1,145 @@
+// The minutes as Markdown, rendered with markdown-it with raw HTML allowed: whatever a user typed
+// must come out as the same visible text, never as HTML, emphasis, headings, lists or links.
+import MarkdownIt from 'markdown-it';
+import { signedIn } from '../helpers/agent';
+import { testApp } from '../helpers/app';
+import { escapeMarkdown } from '../../server/exports/markdown';
+import { ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, itemTitle, visibleText } from './fixture';
+
+const md = new MarkdownIt({ html: true }); // raw HTML would pass through if it were not escaped
+
+/** The labels the export itself sets in bold; anything else in <strong> came from user text. */
+const OWN_BOLD = [
+  'UDKAST – ikke godkendt',
+  'Partnerskab:',
+  'Tid:',
+  'Sted:',
+  'Aflyst:',
+  'Deltagere:',
+  'Afbud:',
+  'Udeblev:',
+  'Mødeleder:',
+  'Referent:',
+  'Sagsfremstilling:',
+  'Drøftelse:',
+  'Beslutning:',
+];
+
+async function markdownOf(state: 'draft' | 'approved') {
+  const { app, db } = await testApp();
+  const reader = await signedIn(app, db, 'laeser');
+  const { meetingId, order } = await fullMeeting(db, state);
+  const res = await download(reader.agent, `/meetings/${meetingId}/minutes.md`);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
+  const source = res.body.toString('utf8');
+  return { source, html: md.render(source), order };
+}
+
+function tagTexts(html: string, tag: string): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => visibleText(m[1]).trim());
+}
+
+describe('minutes.md', () => {
+  it('renders the SPEC content in order', async () => {
+    const { html, order } = await markdownOf('approved');
+    expectInOrder(visibleText(html), order);
+  });
+
+  it('lets no HTML, emphasis, heading, list, quote or link out of user text', async () => {
+    const { html } = await markdownOf('approved');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<b>/);
+    expect(html).not.toMatch(/<(em|a|blockquote|ol|pre|code|img|hr)[\s>]/);
+    for (const bold of tagTexts(html, 'strong')) expect(OWN_BOLD).toContain(bold);
+    expect(tagTexts(html, 'h1')).toEqual([`Referat: ${TITLE}`]);
+    expect(tagTexts(html, 'h2')).toEqual(['Dagsorden og referat', 'Opfølgning', 'Næste møde', 'Godkendelse']);
+    expect(tagTexts(html, 'h3')).toEqual(['1. Opfølgning fra sidste møde (Orientering)', `2. ${ITEM.title} (Beslutning)`, `3. ${ESCAPE} (Drøftelse)`]);
+    expect(html).not.toMatch(/<h[4-6]/);
+    // The only list items are the export's own facts and approval lines.
+    for (const li of tagTexts(html, 'li')) expect(li).toMatch(/^(Partnerskab|Tid|Sted|Deltagere|Afbud|Mødeleder|Referent):|^(Hedensted Kommune|FOA): godkendt af /);
+  });
+
+  it('shows the user text exactly as typed, with æøå and line breaks', async () => {
+    const { html } = await markdownOf('draft');
+    const text = visibleText(html);
+    expect(text).toContain(ESCAPE);
+    expect(text).toContain(STRUCTURE_LINES.join('\n')); // one hard break per typed line
+    expect(text).toContain('Besluttet: *ikke kursiv* og _ikke understreget_ og [ikke et link](https://example.org)');
+    expect(text).toContain('Velkommen til Åse fra Ærø.');
+  });
+
+  it('has the follow-up actions as a table', async () => {
+    const { html } = await markdownOf('approved');
+    const table = /<table>[\s\S]*<\/table>/.exec(html)?.[0] ?? '';
+    expect(tagTexts(table, 'th')).toEqual(['Hvad', 'Hvem', 'Hvornår', 'Status']);
+    expect(tagTexts(table, 'td')).toEqual([
+      'Indkald frivillige til møde (punkt 2)',
+      'Hanne M. Petersen',
+      '15.12.2026',
+      'Åben',
+      `${ESCAPE} (punkt 3)`,
+      'René G. Nielsen',
+      '05.01.2027',
+      'I gang',
+    ]);
+  });
+
+  it('marks a draft UDKAST and an approved referat not', async () => {
+    const draft = await markdownOf('draft');
+    expect(draft.source.split('\n')[0]).toBe('**UDKAST – ikke godkendt**');
+    expect(visibleText(draft.html)).toContain('FOA: ikke godkendt');
+    const approved = await markdownOf('approved');
+    expect(approved.source).not.toContain('UDKAST');
+    expect(visibleText(approved.html)).toContain('Version 1');
+  });
+
+  it('exports a 100-item meeting with 100 item headings', async () => {
+    const { app, db } = await testApp();
+    const reader = await signedIn(app, db, 'laeser');
+    const { meetingId, titles } = await bigMeeting(db, 100);
+    const html = md.render((await download(reader.agent, `/meetings/${meetingId}/minutes.md`)).body.toString('utf8'));
+    expect(tagTexts(html, 'h3')).toEqual(titles.map((t, i) => `${i + 1}. ${t} (Orientering)`));
+    expect(titles[0]).toBe(itemTitle(1));
+  }, 20_000);
+});
+
+describe('escapeMarkdown', () => {
+  const cases = [
+    ESCAPE,
+    '# overskrift',
+    '###### lille overskrift',
+    '- liste',
+    '+ liste',
+    '* liste',
+    '1. nummer',
+    '12) nummer',
+    '> citat',
+    '=== understregning',
+    '---',
+    '***',
+    '___',
+    '```js',
+    '~~~',
+    '`kode`',
+    '~~overstreget~~',
+    '**fed** og __fed__ og _kursiv_',
+    '<b>fed</b> <img src=x onerror=alert(1)>',
+    '<!-- kommentar -->',
+    '[link](https://example.org) ![billede](x.png)',
+    '<https://example.org>',
+    '&amp; &copy; &#60;',
+    '| a | b |',
+    'slutter med backslash \\',
+    '\\*allerede escaped\\*',
+    'Æblegrød på Ærø: 2026. år',
+  ];
+
+  it.each(cases)('%s renders as exactly that text and nothing else', (text) => {
+    const html = md.render(escapeMarkdown(text)).trim();
+    const inner = /^<p>([\s\S]*)<\/p>$/.exec(html);
+    expect(inner).not.toBeNull(); // one plain paragraph: no heading, list, quote, rule, code block or HTML block
+    expect(inner![1]).not.toMatch(/<[a-z!/]/i); // no element inside it
+    expect(visibleText(inner![1])).toBe(text);
+  });
+});
