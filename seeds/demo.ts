@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../server/db/audit';
 import type { Database, PersonPosition } from '../server/db/schema';
 import { searchKey, sortKey } from '../server/db/text-keys';
+import { seedDemoInitiatives } from './demo-initiatives';
 
 const FICTIONAL_STAFF: Array<{ name: string; title: string; organisation: string; position: PersonPosition }> = [
   { name: 'Mette Holm', title: 'Social- og sundhedsassistent (fiktiv)', organisation: 'Plejecentret i Uldum', position: 'medarbejder' },
@@ -41,5 +42,7 @@ export async function seedDemo(db: Kysely<Database>, at: Date): Promise<{ create
       created++;
     }
   });
+  // After the people exist: initiatives, a trial action with effects, meetings with draft minutes.
+  created += await seedDemoInitiatives(db, at);
   return { created };
 }

@@ -14,6 +14,7 @@ export const ActionFormSchema = z.object({
   due_date: optionalDay,
   status: choice(ACTION_STATUSES, 'Vælg en status').default('aaben'),
   agenda_item_id: optionalId,
+  initiative_id: optionalId,
 });
 export type ActionForm = z.infer<typeof ActionFormSchema>;
 

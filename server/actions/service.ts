@@ -25,6 +25,10 @@ async function assertReferences(trx: Kysely<Database>, meetingId: number, input:
       .executeTakeFirst();
     if (!item) throw new Invalid({ agenda_item_id: 'Vælg et punkt fra mødets dagsorden' });
   }
+  if (input.initiative_id) {
+    const initiative = await trx.selectFrom('initiatives').select('id').where('id', '=', input.initiative_id).executeTakeFirst();
+    if (!initiative) throw new Invalid({ initiative_id: 'Vælg et initiativ fra listen' });
+  }
 }
 
 function completedAt(status: ActionStatus, at: Date, previous: string | null = null): string | null {
@@ -38,6 +42,7 @@ export async function createAction(db: Db, meetingId: number, input: ActionForm,
     const row = {
       meeting_id: meetingId,
       agenda_item_id: input.agenda_item_id,
+      initiative_id: input.initiative_id,
       text: input.text,
       owner_id: input.owner_id,
       due_date: input.due_date,
@@ -64,6 +69,7 @@ export async function updateAction(db: Db, actionId: number, input: ActionForm, 
       due_date: input.due_date,
       status: input.status,
       agenda_item_id: input.agenda_item_id,
+      initiative_id: input.initiative_id,
       completed_at: completedAt(input.status, at, before.completed_at),
       updated_at: at.toISOString(),
     };

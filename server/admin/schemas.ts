@@ -35,6 +35,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   role: 'Rolle',
   kerneopgave: 'Kerneopgave',
   focus_aspect: 'Fokusaspekt',
+  role_evidence: 'Rolleobservation',
+  learning: 'Erfaring',
+  dilemma: 'Dilemma',
+  fef_item: 'Forklar eller fjern',
 };
 
 export const ACTION_LABELS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as const;

@@ -6,6 +6,8 @@ import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
 import { requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
+import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/queries';
+import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { countOverdueActions, minutesAwaitingApproval, myOpenActions, upcomingMeetings } from './queries';
 
 export function dashboardRoutes({ db, clock }: AppContext): Router {
@@ -15,7 +17,7 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const now = clock.now();
     const today = utcToCopenhagen(now).day;
-    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue] = await Promise.all([
+    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue, funding, trialsOverdue, trialsRunning] = await Promise.all([
       listPartnerships(db),
       listRoles(db),
       listKerneopgaver(db),
@@ -26,10 +28,16 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       myOpenActions(db, user.personId),
       countOverdueActions(db, today),
       countOverdueActions(db, today, user.personId),
+      fundingAlerts(db, today, addDays(today, FUNDING_WARNING_DAYS)),
+      overdueTrials(db, today),
+      runningTrials(db),
     ]);
     res.render('dashboard/index', {
       meetings,
       awaiting,
+      funding,
+      trialsOverdue,
+      trialsRunning,
       myActions,
       overdue,
       myOverdue,

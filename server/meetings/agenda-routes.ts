@@ -11,7 +11,8 @@ import { flash } from '../web/flash';
 import { formFrom, parseId, routeParam, submitForm } from '../web/form';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
-import { agendaOf, findAgendaItem, type MeetingRow } from './queries';
+import { agendaLinksOf, agendaOf, dilemmaOptions, findAgendaItem, type MeetingRow } from './queries';
+import { initiativeOptions } from '../initiatives/options';
 import { AgendaItemSchema, MoveSchema } from './schemas';
 import { findAction } from '../actions/queries';
 
@@ -33,10 +34,11 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const kindOptions = options(AGENDA_KIND_LABELS);
+  const linkOptions = async () => ({ initiativeOptions: await initiativeOptions(db), dilemmaOptions: await dilemmaOptions(db) });
 
   router.get('/new', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    res.render('meetings/agenda-item-form', { meeting, item: null, kindOptions, form: formFrom({ kind: 'droeftelse' }) });
+    res.render('meetings/agenda-item-form', { meeting, item: null, kindOptions, ...(await linkOptions()), form: formFrom({ kind: 'droeftelse' }) });
   });
 
   router.post('/', async (req, res) => {
@@ -46,7 +48,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
         schema: AgendaItemSchema,
         body: req.body,
         view: 'meetings/agenda-item-form',
-        locals: () => ({ meeting, item: null, kindOptions }),
+        locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions()) }),
         save: async (data) => {
           const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
           flash(req, 'Punktet er tilføjet dagsordenen.');
@@ -65,7 +67,18 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.get('/:itemId/edit', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    res.render('meetings/agenda-item-form', { meeting, item, kindOptions, form: formFrom(item) });
+    const links = await agendaLinksOf(db, meeting.id);
+    res.render('meetings/agenda-item-form', {
+      meeting,
+      item,
+      kindOptions,
+      ...(await linkOptions()),
+      form: formFrom({
+        ...item,
+        initiative_ids: links.initiatives.filter((l) => l.agenda_item_id === item.id).map((l) => l.id),
+        dilemma_ids: links.dilemmas.filter((l) => l.agenda_item_id === item.id).map((l) => l.id),
+      }),
+    });
   });
 
   router.post('/:itemId', async (req, res) => {
@@ -75,7 +88,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
         schema: AgendaItemSchema,
         body: req.body,
         view: 'meetings/agenda-item-form',
-        locals: () => ({ meeting, item, kindOptions }),
+        locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions()) }),
         save: async (data) => {
           await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
           flash(req, 'Punktet er gemt.');
@@ -114,8 +127,9 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
   const statusOptions = options(ACTION_STATUS_LABELS);
 
   async function formLocals(meeting: MeetingRow, action: unknown = null) {
-    const [people, items] = await Promise.all([personOptions(db), agendaOf(db, meeting.id)]);
+    const [people, items, initiatives] = await Promise.all([personOptions(db), agendaOf(db, meeting.id), initiativeOptions(db)]);
     return {
+      initiativeOptions: [{ value: '', label: 'Intet initiativ' }, ...initiatives],
       meeting,
       action,
       statusOptions,
@@ -127,7 +141,8 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
   router.get('/new', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const itemId = typeof req.query.agenda_item_id === 'string' ? req.query.agenda_item_id : '';
-    res.render('meetings/action-form', { ...(await formLocals(meeting)), form: formFrom({ status: 'aaben', agenda_item_id: itemId }) });
+    const initiativeId = typeof req.query.initiative_id === 'string' ? req.query.initiative_id : '';
+    res.render('meetings/action-form', { ...(await formLocals(meeting)), form: formFrom({ status: 'aaben', agenda_item_id: itemId, initiative_id: initiativeId }) });
   });
 
   router.post('/', async (req, res) => {

@@ -1,9 +1,34 @@
 // The agenda: items kept in order 1..n; add, edit, remove and move up or down.
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { Invalid } from '../web/errors';
 import { audit, type Actor } from '../db/audit';
 import { NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
 import type { AgendaItemForm } from './schemas';
+
+/** The item's links to initiatives and dilemmas become exactly the ones chosen. */
+async function replaceLinks(trx: Kysely<Database>, itemId: number, form: AgendaItemForm) {
+  const initiativeIds = [...new Set(form.initiative_ids)];
+  const dilemmaIds = [...new Set(form.dilemma_ids)];
+  if (initiativeIds.length) {
+    const found = await trx.selectFrom('initiatives').select('id').where('id', 'in', initiativeIds).execute();
+    if (found.length !== initiativeIds.length) throw new Invalid({ initiative_ids: 'Vælg initiativer fra listen' });
+  }
+  if (dilemmaIds.length) {
+    const found = await trx.selectFrom('dilemmas').select('id').where('id', 'in', dilemmaIds).execute();
+    if (found.length !== dilemmaIds.length) throw new Invalid({ dilemma_ids: 'Vælg dilemmaer fra listen' });
+  }
+  await trx.deleteFrom('agenda_item_initiatives').where('agenda_item_id', '=', itemId).execute();
+  await trx.deleteFrom('agenda_item_dilemmas').where('agenda_item_id', '=', itemId).execute();
+  if (initiativeIds.length) await trx.insertInto('agenda_item_initiatives').values(initiativeIds.map((id) => ({ agenda_item_id: itemId, initiative_id: id }))).execute();
+  if (dilemmaIds.length) await trx.insertInto('agenda_item_dilemmas').values(dilemmaIds.map((id) => ({ agenda_item_id: itemId, dilemma_id: id }))).execute();
+}
+
+function itemColumns(form: AgendaItemForm) {
+  return { kind: form.kind, title: form.title, background: form.background, discussion: form.discussion, decision: form.decision };
+}
 
 export async function addAgendaItem(db: Db, meetingId: number, form: AgendaItemForm, actor: Actor, at: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -16,12 +41,13 @@ export async function addAgendaItem(db: Db, meetingId: number, form: AgendaItemF
     const row = {
       meeting_id: meetingId,
       position: Number(last?.max ?? 0) + 1,
-      ...form,
+      ...itemColumns(form),
       created_at: at.toISOString(),
       updated_at: at.toISOString(),
     };
     const { id } = await trx.insertInto('agenda_items').values(row).returning('id').executeTakeFirstOrThrow();
-    await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: id, after: row });
+    await replaceLinks(trx, id, form);
+    await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: id, after: { ...row, initiative_ids: form.initiative_ids, dilemma_ids: form.dilemma_ids } });
     return id;
   });
 }
@@ -31,9 +57,10 @@ export async function updateAgendaItem(db: Db, meetingId: number, itemId: number
     await assertMeetingEditable(trx, meetingId);
     const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!before) throw new NotFound();
-    const set = { ...form, updated_at: at.toISOString() };
+    const set = { ...itemColumns(form), updated_at: at.toISOString() };
     await trx.updateTable('agenda_items').set(set).where('id', '=', itemId).execute();
-    await audit(trx, { actor, at, action: 'update', entity: 'agenda_item', entityId: itemId, before, after: { ...before, ...set } });
+    await replaceLinks(trx, itemId, form);
+    await audit(trx, { actor, at, action: 'update', entity: 'agenda_item', entityId: itemId, before, after: { ...before, ...set, initiative_ids: form.initiative_ids, dilemma_ids: form.dilemma_ids } });
   });
 }
 

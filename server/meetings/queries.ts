@@ -100,6 +100,32 @@ export function agendaOf(db: Db, meetingId: number) {
   return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
 }
 
+/** The initiatives and dilemmas each agenda item of a meeting points at (two queries). */
+export async function agendaLinksOf(db: Db, meetingId: number) {
+  const [initiatives, dilemmas] = await Promise.all([
+    db
+      .selectFrom('agenda_item_initiatives')
+      .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_initiatives.agenda_item_id')
+      .innerJoin('initiatives', 'initiatives.id', 'agenda_item_initiatives.initiative_id')
+      .select(['agenda_item_initiatives.agenda_item_id', 'initiatives.id', 'initiatives.title'])
+      .where('agenda_items.meeting_id', '=', meetingId)
+      .execute(),
+    db
+      .selectFrom('agenda_item_dilemmas')
+      .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_dilemmas.agenda_item_id')
+      .innerJoin('dilemmas', 'dilemmas.id', 'agenda_item_dilemmas.dilemma_id')
+      .select(['agenda_item_dilemmas.agenda_item_id', 'dilemmas.id', 'dilemmas.title'])
+      .where('agenda_items.meeting_id', '=', meetingId)
+      .execute(),
+  ]);
+  return { initiatives, dilemmas };
+}
+
+export async function dilemmaOptions(db: Db): Promise<Array<{ value: number; label: string }>> {
+  const rows = await db.selectFrom('dilemmas').select(['id', 'title']).orderBy('title').execute();
+  return rows.map((r) => ({ value: r.id, label: r.title }));
+}
+
 export type AgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
 
 export function findAgendaItem(db: Db, meetingId: number, itemId: number) {

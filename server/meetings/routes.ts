@@ -13,7 +13,7 @@ import { utcToCopenhagen } from '../web/time';
 import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from './labels';
 import { minutesOf } from './minutes';
-import { agendaOf, countMeetings, findMeeting, listMeetings, meetingYears, participantsOf, peopleForMeeting, searchPeopleToInvite, type MeetingRow } from './queries';
+import { agendaLinksOf, agendaOf, countMeetings, findMeeting, listMeetings, meetingYears, participantsOf, peopleForMeeting, searchPeopleToInvite, type MeetingRow } from './queries';
 import { CancelSchema, CommentSchema, EvaluationSchema, InviteSchema, MeetingFilterSchema, MeetingFormSchema, parseAttendance } from './schemas';
 import {
   cancelMeeting,
@@ -129,13 +129,14 @@ export function meetingRoutes(ctx: AppContext): Router {
   });
 
   async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
-    const [participants, items, actions, carried, minutes, comments] = await Promise.all([
+    const [participants, items, actions, carried, minutes, comments, links] = await Promise.all([
       participantsOf(db, meeting.id),
       agendaOf(db, meeting.id),
       actionsOfMeeting(db, meeting.id),
       carriedOverOfMeeting(db, meeting.id),
       minutesOf(db, meeting.id),
       commentsOf(db, 'meeting', meeting.id),
+      agendaLinksOf(db, meeting.id),
     ]);
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
@@ -149,6 +150,8 @@ export function meetingRoutes(ctx: AppContext): Router {
         number: i + 1,
         actions: actions.filter((a) => a.agenda_item_id === item.id),
         carried: carried.filter((c) => c.agenda_item_id === item.id),
+        initiatives: links.initiatives.filter((l) => l.agenda_item_id === item.id),
+        dilemmas: links.dilemmas.filter((l) => l.agenda_item_id === item.id),
       })),
       actions,
       minutes,

@@ -66,6 +66,8 @@ export const AgendaItemSchema = z.object({
   background: optionalText(20000),
   discussion: optionalText(20000),
   decision: optionalText(20000),
+  initiative_ids: idList,
+  dilemma_ids: idList,
 });
 export type AgendaItemForm = z.infer<typeof AgendaItemSchema>;
 

@@ -9,7 +9,7 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { copenhagenDay, formatIsoDay } from '../web/format';
-import { formFrom, optionalId, parseId, renderInvalid, submitForm } from '../web/form';
+import { formFrom, optionalId, parseId, renderInvalid, routeParam, submitForm } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import {
@@ -51,6 +51,12 @@ const kindOptions = ROLE_KINDS.map((k) => ({ value: k, label: ROLE_KIND_LABELS[k
 function idFromBody(req: Request, name: string): number | null {
   const parsed = optionalId.safeParse((req.body as Record<string, unknown> | undefined)?.[name]);
   return parsed.success ? parsed.data : null;
+}
+
+/** A role's :key; anything but a string simply finds no role. */
+function keyParam(req: Request): string {
+  const key = routeParam(req, 'key');
+  return typeof key === 'string' ? key : '';
 }
 
 export function roleRoutes({ db, clock }: AppContext): Router {
@@ -194,7 +200,7 @@ export function roleRoutes({ db, clock }: AppContext): Router {
   // ---- one role ----
 
   router.get('/:key', async (req, res) => {
-    const role = await findRole(db, req.params.key);
+    const role = await findRole(db, keyParam(req));
     if (!role) throw new NotFound();
     const filter = EvidenceFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
@@ -224,14 +230,14 @@ export function roleRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/:key/edit', requireRole('admin'), async (req, res) => {
-    const role = await findRole(db, req.params.key);
+    const role = await findRole(db, keyParam(req));
     if (!role) throw new NotFound();
     res.render('roles/role-form', { ...roleFormLocals(role), form: formFrom(role) });
   });
 
   router.post('/:key', requireRole('admin'), async (req, res) => {
     const user = requireUser(req);
-    const role = await findRole(db, req.params.key);
+    const role = await findRole(db, keyParam(req));
     if (!role) throw new NotFound();
     await submitForm(res, {
       schema: RoleFormSchema,
@@ -248,7 +254,7 @@ export function roleRoutes({ db, clock }: AppContext): Router {
 
   router.post('/:key/retire', requireRole('admin'), async (req, res) => {
     const user = requireUser(req);
-    const role = await findRole(db, req.params.key);
+    const role = await findRole(db, keyParam(req));
     if (!role) throw new NotFound();
     const parsed = RetireSchema.safeParse(req.body ?? {});
     if (!parsed.success) return renderInvalid(res, 'roles/role-form', roleFormLocals(role), { values: role, errors: { retired: 'Ukendt handling' } });

@@ -43,7 +43,7 @@ export const EvidenceFormSchema = z
     path: ['person_id'],
     error: PERSON_OR_TEAM_REQUIRED,
     // Checked also when other fields are wrong, so the writer sees every message at once.
-    when: (payload) => payload.issues.every((i) => i.path[0] !== 'person_id' && i.path[0] !== 'team'),
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'person_id' && i.path?.[0] !== 'team'),
   });
 export type EvidenceForm = z.infer<typeof EvidenceFormSchema>;
 

@@ -8,10 +8,10 @@ import { LOCKED_MESSAGE } from '../../server/meetings/lock';
 import { Conflict, Invalid, NotFound } from '../../server/web/errors';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
-import { aHeldMeeting, aMeeting, anAction, anAgendaItem, partnershipId, personId } from '../helpers/factories';
+import { aHeldMeeting, aMeeting, anAction, anActionForm, anAgendaItem, partnershipId, personId } from '../helpers/factories';
 
 const AT = new Date('2026-11-24T10:00:00.000Z');
-const form = (over: Partial<ActionForm> = {}): ActionForm => ({ text: 'Ring til skolen', owner_id: null, due_date: null, status: 'aaben', agenda_item_id: null, ...over });
+const form = (over: Partial<ActionForm> = {}): ActionForm => anActionForm({ text: 'Ring til skolen', ...over });
 
 describe('createAction and updateAction', () => {
   it('creates an action from an agenda item of the same meeting', async () => {

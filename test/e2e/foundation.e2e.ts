@@ -29,7 +29,7 @@ describe('first start', () => {
     expect(pathOf(page)).toBe('/setup');
     await page.getByLabel('Dit navn').fill('Anne Admin');
     await page.getByLabel('E-mail').fill('anne@uldum.test');
-    await page.getByLabel('Adgangskode', { exact: true }).fill('en-lang-adgangskode');
+    await page.getByLabel(/^Adgangskode/).fill('en-lang-adgangskode');
     await page.getByLabel('Gentag adgangskode').fill('en-lang-adgangskode');
     await navigate(page, () => page.getByRole('button', { name: 'Opret administrator' }).click());
     expect(pathOf(page)).toBe('/');
@@ -51,7 +51,7 @@ describe('first start', () => {
     await navigate(page, () => nav.getByRole('link', { name: 'Personer' }).click());
     await navigate(page, () => page.getByRole('link', { name: 'Ny person' }).click());
     expect(await heading(page)).toBe('Ny person');
-    await page.getByLabel('Navn', { exact: true }).fill('Hanne Hjælper');
+    await page.getByLabel(/^Navn/).fill('Hanne Hjælper');
     await page.getByLabel('E-mail').fill('hanne@');
     await navigate(page, () => page.getByRole('button', { name: 'Gem' }).click());
     expect(await heading(page)).toBe('Ny person');
@@ -59,7 +59,7 @@ describe('first start', () => {
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).innerText()).toContain('Skriv en gyldig e-mailadresse');
-    expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Hanne Hjælper');
+    expect(await page.getByLabel(/^Navn/).inputValue()).toBe('Hanne Hjælper');
     expect(await email.inputValue()).toBe('hanne@');
 
     await email.fill('hanne@uldum.test');

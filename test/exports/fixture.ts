@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
+import ICAL from 'ical.js';
 import JSZip from 'jszip';
 import type { Db } from '../../server/db/database';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
@@ -256,4 +257,16 @@ export async function openDocx(body: Buffer): Promise<Docx> {
 
 export function signedOut(app: Express) {
   return request(app);
+}
+
+/** A calendar file as ical.js reads it: the VCALENDAR, its VEVENTs and the first of them. */
+export function parseCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents('vevent');
+  return { calendar, events, event: events[0] };
+}
+
+/** A calendar file with its folded lines joined again (RFC 5545 §3.1). */
+export function unfold(text: string): string {
+  return text.replace(/\r\n[ \t]/g, '');
 }

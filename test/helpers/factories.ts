@@ -34,8 +34,8 @@ import type { AppRole } from '../../server/db/schema';
 import { createMeeting } from '../../server/meetings/service';
 import { addAgendaItem } from '../../server/meetings/agenda';
 import { createAction } from '../../server/actions/service';
-import type { AgendaItemForm, MeetingForm } from '../../server/meetings/schemas';
-import type { ActionForm } from '../../server/actions/schemas';
+import { AgendaItemSchema, type AgendaItemForm, type MeetingForm } from '../../server/meetings/schemas';
+import { ActionFormSchema, type ActionForm } from '../../server/actions/schemas';
 import type { Approver } from '../../server/meetings/minutes';
 
 /** The seeded Hedensted Kommune × FOA partnership. */
@@ -71,20 +71,24 @@ export async function aMeeting(db: Db, over: Partial<MeetingForm> = {}, at: Date
   );
 }
 
-export async function anAgendaItem(db: Db, meetingId: number, over: Partial<AgendaItemForm> = {}): Promise<number> {
+/** An agenda item form as the route would pass it: through the schema, so fields added later get their defaults. */
+export function anAgendaItemForm(over: Partial<AgendaItemForm> = {}): AgendaItemForm {
   n++;
-  return addAgendaItem(db, meetingId, { title: `Punkt ${n}`, kind: 'droeftelse', background: '', discussion: '', decision: '', ...over }, SYSTEM_ACTOR, AT);
+  return AgendaItemSchema.parse({ title: `Punkt ${n}`, kind: 'droeftelse', ...over });
+}
+
+export async function anAgendaItem(db: Db, meetingId: number, over: Partial<AgendaItemForm> = {}, at: Date = AT): Promise<number> {
+  return addAgendaItem(db, meetingId, anAgendaItemForm(over), SYSTEM_ACTOR, at);
+}
+
+/** A follow-up action form (hvad, hvem, hvornår) parsed by the route's schema. */
+export function anActionForm(over: Partial<ActionForm> = {}): ActionForm {
+  n++;
+  return ActionFormSchema.parse({ text: `Opfølgning ${n}`, status: 'aaben', ...over });
 }
 
 export async function anAction(db: Db, meetingId: number, over: Partial<ActionForm> = {}, at: Date = AT): Promise<number> {
-  n++;
-  return createAction(
-    db,
-    meetingId,
-    { text: `Opfølgning ${n}`, owner_id: null, due_date: null, status: 'aaben', agenda_item_id: null, ...over },
-    SYSTEM_ACTOR,
-    at,
-  );
+  return createAction(db, meetingId, anActionForm(over), SYSTEM_ACTOR, at);
 }
 
 /** A user account (no session) for calling services directly, e.g. as an approver. */

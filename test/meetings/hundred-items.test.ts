@@ -1,13 +1,12 @@
 // A long meeting: 100 agenda items on the meeting page, in the minutes and in the document model
 // every export renders; moving the last one up.
 import { SYSTEM_ACTOR } from '../../server/db/audit';
-import { addAgendaItem } from '../../server/meetings/agenda';
 import { buildMinutesDocument } from '../../server/meetings/minutes-document';
 import { minutesOf, minutesView, sendForApproval } from '../../server/meetings/minutes';
 import { markHeld } from '../../server/meetings/service';
 import { signedIn } from '../helpers/agent';
 import { testApp, type TestApp } from '../helpers/app';
-import { aMeeting, anAction } from '../helpers/factories';
+import { aMeeting, anAction, anAgendaItem } from '../helpers/factories';
 
 const title = (n: number) => `Punkt nummer ${String(n).padStart(3, '0')}`;
 
@@ -16,7 +15,7 @@ async function hundredItems(t: TestApp): Promise<{ meeting: number; ids: number[
   const meeting = await aMeeting(t.db, { title: 'Det lange møde', kind: 'workshop' });
   const ids: number[] = [];
   for (let n = 1; n <= 100; n++) {
-    ids.push(await addAgendaItem(t.db, meeting, { title: title(n), kind: 'droeftelse', background: `Baggrund ${n}`, discussion: '', decision: `Beslutning ${n}` }, SYSTEM_ACTOR, t.clock.now()));
+    ids.push(await anAgendaItem(t.db, meeting, { title: title(n), kind: 'droeftelse', background: `Baggrund ${n}`, decision: `Beslutning ${n}` }));
   }
   return { meeting, ids };
 }

@@ -209,6 +209,18 @@ describe('/meetings/:id and its edit form', () => {
     expect(res.text).not.toContain(`/meetings/${id}/edit`);
   });
 
+  it('escapes what users typed, on the meeting page and in the minutes', async () => {
+    const { app, db } = await testApp();
+    const id = await aMeeting(db, { title: '<script>alert("x")</script> & Co', place: '<b>Kroen</b>' });
+    const l = await signedIn(app, db, 'laeser');
+    for (const path of [`/meetings/${id}`, `/meetings/${id}/minutes`, '/meetings']) {
+      const res = await l.agent.get(path);
+      expect(res.text).not.toContain('<script>alert');
+      expect(res.text).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co');
+    }
+    expect((await l.agent.get(`/meetings/${id}`)).text).toContain('&lt;b&gt;Kroen&lt;/b&gt;');
+  });
+
   it('fills the edit form with the Copenhagen date and times and the invited people', async () => {
     const { app, db } = await testApp();
     const hanne = await personId(db, 'Hanne M. Petersen');

@@ -20,7 +20,7 @@ import { Conflict, Forbidden } from '../../server/web/errors';
 import { CONSULTANT_NAME } from '../../seeds/partnership';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
-import { aHeldMeeting, aMeeting, aMeetingAwaitingApproval, anAction, anAgendaItem, aUser, organisationId, partnershipId, personId } from '../helpers/factories';
+import { aHeldMeeting, aMeeting, aMeetingAwaitingApproval, anAction, anActionForm, anAgendaItem, anAgendaItemForm, aUser, organisationId, partnershipId, personId } from '../helpers/factories';
 
 type Db = Awaited<ReturnType<typeof freshDb>>['db'];
 const AT = new Date('2026-11-24T10:00:00.000Z');
@@ -157,7 +157,7 @@ describe('editing while locked', () => {
       await approveMinutes(db, meeting, foa, AT);
       await approveMinutes(db, meeting, kommune, AT);
     }
-    const form = { title: 'X', kind: 'orientering' as const, background: '', discussion: '', decision: '' };
+    const form = anAgendaItemForm({ title: 'X', kind: 'orientering' });
     const meetingForm = {
       partnership_id: await partnershipId(db),
       title: 'Ny',
@@ -176,7 +176,7 @@ describe('editing while locked', () => {
       updateAgendaItem(db, meeting, item, form, SYSTEM_ACTOR, AT),
       removeAgendaItem(db, meeting, item, SYSTEM_ACTOR, AT),
       moveAgendaItem(db, meeting, item, 'up', SYSTEM_ACTOR, AT),
-      updateAction(db, action, { text: 'Y', owner_id: null, due_date: null, status: 'aaben', agenda_item_id: null }, SYSTEM_ACTOR, AT),
+      updateAction(db, action, anActionForm({ text: 'Y' }), SYSTEM_ACTOR, AT),
       updateMeeting(db, meeting, meetingForm, SYSTEM_ACTOR, AT),
       recordAttendance(db, meeting, new Map([[hanne, 'deltog' as const]]), SYSTEM_ACTOR, AT),
       invitePerson(db, meeting, await personId(db, 'Per Lange'), SYSTEM_ACTOR, AT),
@@ -240,7 +240,7 @@ describe('a correction after approval', () => {
 
     await expect(startCorrection(db, meeting, 'Beløbet', SYSTEM_ACTOR, LATER)).resolves.toBe(2);
     expect(await db.selectFrom('minutes').select(['status', 'version', 'change_note']).executeTakeFirstOrThrow()).toEqual({ status: 'kladde', version: 2, change_note: 'Beløbet' });
-    await updateAgendaItem(db, meeting, item, { title: 'Budget', kind: 'beslutning', background: '', discussion: '', decision: '12.000 kr.' }, SYSTEM_ACTOR, LATER);
+    await updateAgendaItem(db, meeting, item, anAgendaItemForm({ title: 'Budget', kind: 'beslutning', decision: '12.000 kr.' }), SYSTEM_ACTOR, LATER);
     await sendForApproval(db, meeting, SYSTEM_ACTOR, LATER);
     expect(await approveMinutes(db, meeting, foa, LATER)).toBe('approved');
     expect(await status(db, meeting)).toEqual({ status: 'til_godkendelse', version: 2 });

@@ -21,7 +21,7 @@ interface World {
   other: { meeting: number; item: number; action: number };
 }
 
-/** A meeting with minutes awaiting approval (so version 1 exists), an item, an action; and a second meeting. */
+/** A meeting with an invited representative, an item and an action; and a second meeting with its own. */
 async function world(): Promise<World> {
   const t = await testApp();
   const hanne = await personId(t.db, 'Hanne M. Petersen');
@@ -234,7 +234,7 @@ describe('unknown and malformed ids', () => {
     const w = await world();
     const k = await signedIn(w.t.app, w.t.db, 'konsulent');
     const m = `/meetings/${w.meeting}`;
-    const before = await writes(w);
+    const unchanged = await writes(w);
     expect((await k.agent.get(`${m}/agenda/${w.other.item}/edit`)).status).toBe(404);
     expect((await k.agent.get(`${m}/actions/${w.other.action}/edit`)).status).toBe(404);
     expect((await k.post(`${m}/agenda/${w.other.item}`, { title: 'Kapret', kind: 'beslutning' })).status).toBe(404);
@@ -242,7 +242,12 @@ describe('unknown and malformed ids', () => {
     expect((await k.post(`${m}/agenda/${w.other.item}/delete`)).status).toBe(404);
     expect((await k.post(`${m}/actions/${w.other.action}`, { text: 'Kapret' })).status).toBe(404);
     expect((await k.post(`${m}/actions/${w.other.action}/delete`)).status).toBe(404);
-    expect(await writes(w)).toEqual(before);
+    expect(await writes(w)).toEqual(unchanged);
+    // A version of the other meeting's minutes is not a version of this one.
+    await markHeld(w.t.db, w.other.meeting, SYSTEM_ACTOR, w.t.clock.now());
+    await sendForApproval(w.t.db, w.other.meeting, SYSTEM_ACTOR, w.t.clock.now());
+    expect((await k.agent.get(`/meetings/${w.other.meeting}/minutes/versions/1`)).status).toBe(200);
+    expect((await k.agent.get(`${m}/minutes/versions/1`)).status).toBe(404);
     const item = await w.t.db.selectFrom('agenda_items').selectAll().where('id', '=', w.other.item).executeTakeFirstOrThrow();
     expect(item).toMatchObject({ title: 'Punkt på det andet møde', meeting_id: w.other.meeting });
     const action = await w.t.db.selectFrom('actions').selectAll().where('id', '=', w.other.action).executeTakeFirstOrThrow();

@@ -55,6 +55,6 @@ export default class BrowserTestEnvironment extends NodeEnvironment {
     }
     info.push('', describeError(error), '');
     fs.writeFileSync(path.join(dir, 'failure.txt'), info.join('\n'));
-    process.stderr.write(`\nBrowser test failed: "${name}". Screenshot, HTML and server log: ${dir}\n`);
+    process.stderr.write(`\nBrowser test failed: "${name}". Failure artefacts (screenshot, HTML, server log): ${dir}\n`);
   }
 }
