@@ -20,13 +20,13 @@ const formatNumber = (n: number) => new Intl.NumberFormat('da-DK', { maximumFrac
 
 /** A line through dated values, with baseline and target as dashed guides. */
 export function lineChart(points: LinePoint[], guides: { baseline: number | null; target: number | null }, width = 560, height = 220): LineChart {
-  const pad = { top: 16, right: 16, bottom: 32, left: 48 };
+  const pad = { top: 16, right: 36, bottom: 32, left: 48 };
   const values = [...points.map((p) => p.value), guides.baseline, guides.target].filter((v): v is number => v !== null);
   let min = Math.min(0, ...values);
   let max = Math.max(...values, 1);
   if (max === min) max = min + 1;
   const span = max - min;
-  min -= span * 0.05;
+  if (min < 0) min -= span * 0.05; // a scale of counts starts at 0, not below it
   max += span * 0.05;
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
