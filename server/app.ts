@@ -27,6 +27,7 @@ import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
 import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
+import { reportRoutes } from './reports/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/learnings', learningRoutes(ctx));
   app.use('/dilemmas', dilemmaRoutes(ctx));
   app.use('/forklar-eller-fjern', fefRoutes(ctx));
+  app.use('/reports', reportRoutes(ctx));
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));

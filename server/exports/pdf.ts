@@ -1,17 +1,12 @@
 // The minutes as an A4 PDF (pdfkit) with DejaVu Sans embedded, so æ, ø, å and other Latin
 // letters render everywhere. Header with partnership and meeting, "Side n af m", the follow-up
 // table as a table, and UDKAST on every page of a draft.
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { approvalLines, type MinutesExport } from './source';
-import { woffToSfnt } from './woff';
+import { BOLD_FONT, REGULAR_FONT } from './fonts';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-const fontFile = (weight: 400 | 700) => require.resolve(`@fontsource/dejavu-sans/files/dejavu-sans-latin-${weight}-normal.woff`);
-// Read once: every export embeds (a subset of) the same two fonts.
-const REGULAR = woffToSfnt(fs.readFileSync(fontFile(400)));
-const BOLD = woffToSfnt(fs.readFileSync(fontFile(700)));
 
 const MARGIN = { top: 70, bottom: 64, left: 56, right: 56 };
 const INK = '#1d2329';
@@ -25,8 +20,8 @@ function startDocument(title: string): Pdf {
     lang: 'da-DK',
     info: { Title: title, Author: 'Uldum Samskabelse', Subject: 'Referat' },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
+  doc.registerFont('regular', REGULAR_FONT);
+  doc.registerFont('bold', BOLD_FONT);
   doc.font('regular').fontSize(10.5).fillColor(INK);
   return doc;
 }

@@ -179,6 +179,11 @@ export async function initiativeDetails(db: Db, id: number) {
   return { ...tags, roles, partners, statusLog, updates, agendaItems, actions, evidence, learnings, dilemmas };
 }
 
+/** One effect measure, only when it belongs to the initiative. */
+export function findEffectMeasure(db: Db, initiativeId: number, measureId: number) {
+  return db.selectFrom('effect_measures').selectAll().where('id', '=', measureId).where('initiative_id', '=', initiativeId).executeTakeFirst();
+}
+
 export function effectsOf(db: Db, initiativeId: number) {
   return Promise.all([
     db.selectFrom('effect_measures').selectAll().where('initiative_id', '=', initiativeId).orderBy('id').execute(),

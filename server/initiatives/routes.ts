@@ -20,7 +20,7 @@ import { formatIsoDay } from '../web/format';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { CITIZEN_ROLE_LABELS, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, INVOLVEMENT_LABELS, TRIAL_DECISION_LABELS } from './labels';
-import { countInitiatives, effectsOf, findInitiative, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
+import { countInitiatives, effectsOf, findEffectMeasure, findInitiative, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
 import {
   CitizenStorySchema,
   EffectMeasureSchema,
@@ -279,6 +279,8 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
   router.post('/:id/effects/:measureId/measurements', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);
     const measureId = parseId(req.params.measureId);
+    // A measure of another initiative is not found here, whatever the form holds.
+    if (!(await findEffectMeasure(db, initiative.id, measureId))) throw new NotFound();
     const parsed = parseForm(MeasurementSchema, req.body);
     if (!parsed.ok) {
       // Each measure has its own form; name the fields after the measure so the message lands beside them.

@@ -14,8 +14,11 @@ const keyList = z.preprocess(
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values, { error: 'Vælg en værdi fra listen' }).nullable());
 
-/** The hint people need most: a CPR number or a citizen's name must never be written down. */
-const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)/;
+/**
+ * The hint people need most: a CPR number or a citizen's name must never be written down.
+ * The separator may also be a dash or a non-breaking space, as word processors write it.
+ */
+const CPR_SHAPE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[-\u2010-\u2014 \u00a0]?\d{4}(?!\d)/;
 export const CPR_MESSAGE = 'Teksten ligner et CPR-nummer. Skriv aldrig CPR-numre eller andre oplysninger, der kan identificere en borger.';
 
 export function looksLikeCpr(text: string): boolean {

@@ -52,20 +52,25 @@ export function evidenceTotalsByRole(db: Db) {
 
 /**
  * The institutions × roles matrix in one grouped query: every active institution (also one with
- * no evidence yet, as a row with role_key null and n 0) and any other organisation with evidence.
+ * no evidence yet, as a row with role_key null) and any other organisation with evidence.
  */
 export function evidenceByInstitution(db: Db) {
+  // Counting first, over the (organisation_id, role_key) index alone, then joining the names.
+  const counted = db
+    .selectFrom('role_evidence')
+    .select((eb) => ['organisation_id', 'role_key', eb.fn.countAll<number>().as('n')])
+    .where('organisation_id', 'is not', null)
+    .groupBy(['organisation_id', 'role_key']);
   return db
     .selectFrom('organisations')
-    .leftJoin('role_evidence', 'role_evidence.organisation_id', 'organisations.id')
-    .select((eb) => ['organisations.id', 'organisations.name', 'role_evidence.role_key', eb.fn.count<number>('role_evidence.id').as('n')])
+    .leftJoin(counted.as('counted'), 'counted.organisation_id', 'organisations.id')
+    .select(['organisations.id', 'organisations.name', 'counted.role_key', 'counted.n'])
     .where((eb) =>
       eb.or([
         eb.and([eb('organisations.kind', '=', 'institution'), eb('organisations.active', '=', 1)]),
-        eb('role_evidence.id', 'is not', null),
+        eb('counted.organisation_id', 'is not', null),
       ]),
     )
-    .groupBy(['organisations.id', 'organisations.name', 'organisations.sort_key', 'role_evidence.role_key'])
     .orderBy('organisations.sort_key')
     .orderBy('organisations.id')
     .execute();

@@ -83,7 +83,8 @@ export function barChart(categories: string[], series: BarSeries[], width = 640,
         return { x: round(pad.left + gi * groupW + groupW * 0.1 + si * barW), y: round(pad.top + innerH - h), w: round(barW - 1), h: round(h), value, series: si };
       }),
     })),
-    yTicks: [0, 0.5, 1].map((t) => ({ y: round(pad.top + innerH - t * innerH), label: formatNumber(Math.round(t * max)) })),
+    // The label is the value at the tick's height: half of 3 is 1,5, not 2.
+    yTicks: [0, 0.5, 1].map((t) => ({ y: round(pad.top + innerH - t * innerH), label: formatNumber(Math.round(t * max * 100) / 100) })),
   };
 }
 

@@ -14,6 +14,7 @@ const NAVIGATION = [
   { href: '/learnings', label: 'Erfaringer' },
   { href: '/dilemmas', label: 'Dilemmaer' },
   { href: '/forklar-eller-fjern', label: 'Forklar eller fjern' },
+  { href: '/reports/status', label: 'Statusrapport' },
   { href: '/partnerships', label: 'Partnerskaber' },
   { href: '/people', label: 'Personer' },
   { href: '/organisations', label: 'Organisationer' },

@@ -171,12 +171,23 @@ const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
 
 /** The text of each page, as pdfjs-dist extracts it (one string per page). */
 export function pdfPages(pdf: Buffer): string[] {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'referat-')), 'referat.pdf');
-  fs.writeFileSync(file, pdf);
+  return pdfPagesOfMany([pdf])[0];
+}
+
+/** pdfPages for several PDFs with one start of pdfjs (which takes about half a second). */
+export function pdfPagesOfMany(pdfs: Buffer[]): string[][] {
+  if (pdfs.length === 0) return [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-'));
   try {
-    return JSON.parse(execFileSync('node', [PDF_TEXT, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as string[];
+    const files = pdfs.map((pdf, i) => {
+      const file = path.join(dir, `referat-${i}.pdf`);
+      fs.writeFileSync(file, pdf);
+      return file;
+    });
+    const out = JSON.parse(execFileSync('node', [PDF_TEXT, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    return (files.length === 1 ? [out] : out) as string[][];
   } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -5,39 +5,57 @@ import request from 'supertest';
 import { signedIn, type SignedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 import { aMeeting, aUser, anAgendaItem } from '../helpers/factories';
-import { FILE_SLUG, download, fullMeeting, openDocx, pdfPages, visibleText, wordParagraphs } from './fixture';
+import { FILE_SLUG, download, fullMeeting, openDocx, pdfPagesOfMany, visibleText, wordParagraphs } from './fixture';
 
 const FORMATS = ['pdf', 'docx', 'md', 'print'] as const;
 type Format = (typeof FORMATS)[number];
 
 const urlOf = (meetingId: number, format: Format) => (format === 'print' ? `/meetings/${meetingId}/minutes/print` : `/meetings/${meetingId}/minutes.${format}`);
 
-/** Everything a reader of the download sees, as plain text. */
-async function readerText(user: SignedIn, meetingId: number, format: Format): Promise<string> {
-  const res = await download(user.agent, urlOf(meetingId, format));
-  expect(res.status).toBe(200);
+/** Everything a reader of a download sees, as plain text (PDFs are read later, all at once). */
+async function readerText(format: Exclude<Format, 'pdf'>, body: Buffer): Promise<string> {
   switch (format) {
-    case 'pdf':
-      return pdfPages(res.body).join('\n');
     case 'docx': {
-      const docx = await openDocx(res.body);
+      const docx = await openDocx(body);
       return [...docx.headers.flatMap(wordParagraphs), ...docx.paragraphs].join('\n');
     }
     case 'md':
-      return visibleText(new MarkdownIt({ html: true }).render(res.body.toString('utf8')));
+      return visibleText(new MarkdownIt({ html: true }).render(body.toString('utf8')));
     case 'print':
-      return visibleText(res.body.toString('utf8'));
+      return visibleText(body.toString('utf8'));
   }
 }
 
-async function expectEveryFormat(user: SignedIn, meetingId: number, check: (text: string, format: Format) => void) {
-  for (const format of FORMATS) {
-    const text = (await readerText(user, meetingId, format)).replace(/\s+/g, ' ');
-    try {
-      check(text, format);
-    } catch (err) {
-      throw new Error(`${format}: ${(err as Error).message}`);
-    }
+/**
+ * Checks what every format shows at successive steps of the workflow. Each step downloads the
+ * four formats at once; the PDFs are read with pdfjs together at the end (one child process).
+ */
+function workflowChecks(user: SignedIn, meetingId: number) {
+  const pending: Array<{ step: string; check: (text: string) => void; pdf: Buffer }> = [];
+  return {
+    async expectEveryFormat(step: string, check: (text: string) => void) {
+      for (const format of FORMATS) {
+        const res = await download(user.agent, urlOf(meetingId, format));
+        expect([step, format, res.status]).toEqual([step, format, 200]);
+        if (format === 'pdf') {
+          pending.push({ step, check, pdf: res.body });
+          continue;
+        }
+        runCheck(`${step} (${format})`, check, await readerText(format, res.body));
+      }
+    },
+    checkPdfs() {
+      const texts = pdfPagesOfMany(pending.map((p) => p.pdf));
+      pending.forEach((p, i) => runCheck(`${p.step} (pdf)`, p.check, texts[i].join('\n')));
+    },
+  };
+}
+
+function runCheck(label: string, check: (text: string) => void, text: string) {
+  try {
+    check(text.replace(/\s+/g, ' '));
+  } catch (err) {
+    throw new Error(`${label}: ${(err as Error).message}`);
   }
 }
 
@@ -73,9 +91,10 @@ describe('minutes exports', () => {
     const kommune = await signedIn(app, db, 'repraesentant', { personName: 'René G. Nielsen' });
     const { meetingId } = await fullMeeting(db, 'draft');
     const approvedAt = 'tirsdag 24. november 2026 kl. 11.00'; // the test clock
+    const { expectEveryFormat, checkPdfs } = workflowChecks(consultant, meetingId);
 
     // A draft never sent: UDKAST, nobody approved.
-    await expectEveryFormat(consultant, meetingId, (text) => {
+    await expectEveryFormat('never sent', (text) => {
       expect(text).toContain('UDKAST');
       expect(text).toContain('FOA: ikke godkendt');
       expect(text).toContain('Version 1');
@@ -84,7 +103,7 @@ describe('minutes exports', () => {
     // Sent, and approved by FOA only: still UDKAST, with FOA's approval shown.
     expect((await consultant.post(`/meetings/${meetingId}/minutes/send`)).status).toBe(303);
     expect((await foa.post(`/meetings/${meetingId}/minutes/approve`)).status).toBe(303);
-    await expectEveryFormat(consultant, meetingId, (text) => {
+    await expectEveryFormat('approved by FOA only', (text) => {
       expect(text).toContain('UDKAST');
       expect(text).toContain(`FOA: godkendt af Hanne M. Petersen ${approvedAt}`);
       expect(text).toContain('Hedensted Kommune: ikke godkendt');
@@ -100,27 +119,28 @@ describe('minutes exports', () => {
       expect(text).not.toContain('Version 2');
       expect(text).not.toContain('Tilføjet i version 2');
     };
-    await expectEveryFormat(consultant, meetingId, approvedV1);
+    await expectEveryFormat('approved by both', approvedV1);
 
     // A correction opens version 2 as a draft and changes the meeting: the exports keep version 1.
     expect((await consultant.post(`/meetings/${meetingId}/minutes/correct`, { change_note: 'Rettet stavefejl i punkt 2' })).status).toBe(303);
     expect((await consultant.post(`/meetings/${meetingId}/agenda`, { title: 'Tilføjet i version 2', kind: 'orientering' })).status).toBe(303);
     expect(await db.selectFrom('agenda_items').select('id').where('title', '=', 'Tilføjet i version 2').executeTakeFirst()).toBeDefined();
-    await expectEveryFormat(consultant, meetingId, approvedV1);
+    await expectEveryFormat('version 2 is a draft', approvedV1);
 
     // Version 2 sent and approved by one party only: still version 1.
     expect((await consultant.post(`/meetings/${meetingId}/minutes/send`)).status).toBe(303);
     expect((await foa.post(`/meetings/${meetingId}/minutes/approve`)).status).toBe(303);
-    await expectEveryFormat(consultant, meetingId, approvedV1);
+    await expectEveryFormat('version 2 approved by FOA only', approvedV1);
 
     // Version 2 approved by both: it is what the exports show now.
     expect((await kommune.post(`/meetings/${meetingId}/minutes/approve`)).status).toBe(303);
-    await expectEveryFormat(consultant, meetingId, (text) => {
+    await expectEveryFormat('version 2 approved by both', (text) => {
       expect(text).not.toContain('UDKAST');
       expect(text).toContain('Version 2 – ændret: Rettet stavefejl i punkt 2');
       expect(text).toContain('Tilføjet i version 2');
       expect(text).toContain(`FOA: godkendt af Hanne M. Petersen ${approvedAt}`);
     });
+    checkPdfs();
   }, 30_000);
 
   it('send a signed-out visitor to the login page', async () => {

@@ -31,12 +31,12 @@ export async function organisationId(db: Db, name: string): Promise<number> {
 // ---- meetings, agenda items, follow-up actions (test/meetings, test/actions) ----
 import { createAccount } from '../../server/accounts/service';
 import type { AppRole } from '../../server/db/schema';
-import { createMeeting } from '../../server/meetings/service';
+import { createMeeting, markHeld } from '../../server/meetings/service';
 import { addAgendaItem } from '../../server/meetings/agenda';
 import { createAction } from '../../server/actions/service';
 import { AgendaItemSchema, type AgendaItemForm, type MeetingForm } from '../../server/meetings/schemas';
 import { ActionFormSchema, type ActionForm } from '../../server/actions/schemas';
-import type { Approver } from '../../server/meetings/minutes';
+import { sendForApproval, type Approver } from '../../server/meetings/minutes';
 
 /** The seeded Hedensted Kommune × FOA partnership. */
 export async function partnershipId(db: Db): Promise<number> {
@@ -104,9 +104,6 @@ export async function aUser(db: Db, role: AppRole, personName?: string): Promise
   const user = await db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirstOrThrow();
   return { userId, role, personId: user.person_id };
 }
-
-import { markHeld } from '../../server/meetings/service';
-import { sendForApproval } from '../../server/meetings/minutes';
 
 /** A meeting marked as held (afholdt), so its minutes can be sent for approval. */
 export async function aHeldMeeting(db: Db, over: Partial<MeetingForm> = {}): Promise<number> {

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import type { AppRole } from '../../server/db/schema';
 import { signedIn } from '../helpers/agent';
 import { testApp, type TestApp } from '../helpers/app';
@@ -263,9 +264,10 @@ describe('/learnings: who may change', () => {
   });
 
   it('sends a visitor who is not signed in to the login page', async () => {
-    const { app } = await testApp();
-    const { default: request } = await import('supertest');
+    const { app, db } = await testApp();
+    await signedIn(app, db, 'laeser'); // a user exists, so the app is past its first-start setup
     const res = await request(app).get('/learnings');
     expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/login?next=%2Flearnings');
   });
 });

@@ -50,6 +50,15 @@ describe('minutes awaiting my approval', () => {
     for (const who of [consultant, reader, outsider, signatory]) expect(await awaiting(who.agent)).toEqual([]);
   });
 
+  it('shows nothing to a partnership member who is no longer a representative', async () => {
+    const t = await testApp();
+    await aMeetingAwaitingApproval(t.db, { title: 'Sendt til godkendelse' });
+    const per = await signedIn(t.app, t.db, 'repraesentant', { personName: 'Per Lange' });
+    expect(await awaiting(per.agent)).toEqual(['Sendt til godkendelse']);
+    await t.db.updateTable('partnership_members').set({ is_representative: 0, convenes_meetings: 1 }).where('person_id', '=', per.personId).execute();
+    expect(await awaiting(per.agent)).toEqual([]);
+  });
+
   it('shows the list to an administrator who represents a party', async () => {
     const t = await testApp();
     await aMeetingAwaitingApproval(t.db, { title: 'Sendt til godkendelse' });

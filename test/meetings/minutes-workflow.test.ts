@@ -56,6 +56,16 @@ describe('who may approve, and for which party', () => {
     expect(await countRows(db, 'minutes_approvals')).toBe(0);
   });
 
+  it('refuses a member of the partnership who is no longer a representative (is_representative = 0)', async () => {
+    const { db } = await freshDb();
+    const meeting = await aMeetingAwaitingApproval(db);
+    const per = await aUser(db, 'repraesentant', 'Per Lange');
+    await db.updateTable('partnership_members').set({ is_representative: 0, convenes_meetings: 1 }).where('person_id', '=', per.personId).execute();
+    expect(await approvalPartyOf(db, meeting, per)).toBeNull();
+    await expect(approveMinutes(db, meeting, per, AT)).rejects.toBeInstanceOf(Forbidden);
+    expect(await countRows(db, 'minutes_approvals')).toBe(0);
+  });
+
   it('refuses a representative of an organisation that is not a party, even as a partnership member', async () => {
     const { db } = await freshDb();
     const meeting = await aMeetingAwaitingApproval(db);

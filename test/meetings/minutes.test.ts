@@ -297,7 +297,7 @@ describe('correcting approved minutes', () => {
 });
 
 describe('comments on the minutes', () => {
-  it('lets a representative comment on the draft and on minutes awaiting approval', async () => {
+  it('lets a representative and the consultant comment on the draft and on minutes awaiting approval', async () => {
     const t = await testApp();
     const draft = await aMeeting(t.db);
     const sent = await aMeetingAwaitingApproval(t.db);
@@ -305,10 +305,13 @@ describe('comments on the minutes', () => {
     expect((await foa.post(`/meetings/${draft}/minutes/comments`, { body: 'Punkt 2 mangler.' })).status).toBe(303);
     const res = await foa.post(`/meetings/${sent}/minutes/comments`, { body: 'Ret stavefejl i punkt 1.' });
     expect(res.headers.location).toBe(`/meetings/${sent}/minutes#comments-heading`);
-    const rows = await t.db.selectFrom('comments').select(['target_type', 'target_id', 'body']).orderBy('id').execute();
+    const k = await signedIn(t.app, t.db, 'konsulent');
+    expect((await k.post(`/meetings/${sent}/minutes/comments`, { body: 'Rettes i næste version.' })).status).toBe(303);
+    const rows = await t.db.selectFrom('comments').select(['target_type', 'target_id', 'person_id', 'body']).orderBy('id').execute();
     expect(rows).toEqual([
-      { target_type: 'minutes', target_id: draft, body: 'Punkt 2 mangler.' },
-      { target_type: 'minutes', target_id: sent, body: 'Ret stavefejl i punkt 1.' },
+      { target_type: 'minutes', target_id: draft, person_id: foa.personId, body: 'Punkt 2 mangler.' },
+      { target_type: 'minutes', target_id: sent, person_id: foa.personId, body: 'Ret stavefejl i punkt 1.' },
+      { target_type: 'minutes', target_id: sent, person_id: k.personId, body: 'Rettes i næste version.' },
     ]);
     expect((await foa.agent.get(`/meetings/${sent}/minutes`)).text).toContain('Ret stavefejl i punkt 1.');
   });

@@ -1,4 +1,4 @@
-// The real server for the browser tests: `npm start`'s entry (tsx server/main.ts) as a child
+// The real server for the browser tests: `npm start`'s entry (server/main.ts under tsx) as a child
 // process on a free port, with its own database in a fresh temporary folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import { ROOT } from './paths';
 import { e2eState } from './state';
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// `node --import tsx` is what the tsx command runs, minus a wrapper process: one process to stop,
+// and Ctrl-C in the terminal reaches it too.
+const TSX = ['--import', 'tsx'];
 const START_TIMEOUT_MS = 30_000;
 
 export interface TestServer {
@@ -44,14 +46,8 @@ function healthy(url: string): Promise<boolean> {
   });
 }
 
-/** Kills the child and everything it started (tsx runs node as its own child). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
+function kill(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 }
 
 /** Starts the server on a fresh database and resolves once /healthz answers 200. */
@@ -62,17 +58,16 @@ export async function startServer(): Promise<TestServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
 
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(process.execPath, [...TSX, 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stop() also ends tsx's node child
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // If jest itself dies, do not leave servers behind.
-  const onExit = () => killGroup(child, 'SIGKILL');
+  const onExit = () => kill(child, 'SIGKILL');
   process.once('exit', onExit);
 
   let stopped = false;
@@ -86,8 +81,8 @@ export async function startServer(): Promise<TestServer> {
       const servers = e2eState().servers;
       if (servers.includes(server)) servers.splice(servers.indexOf(server), 1);
       process.removeListener('exit', onExit);
-      killGroup(child, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+      kill(child, 'SIGTERM');
+      const timer = setTimeout(() => kill(child, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -121,7 +116,7 @@ export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user:
   if (user.name) args.push('--name', user.name);
   if (user.person) args.push('--person', user.person);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, args, {
+    const child = spawn(process.execPath, [...TSX, ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: 'production' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,0 +1,74 @@
+// /reports/status?from=&to= as a page, a PDF and a Word document.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { reportDocx } from '../exports/report-docx';
+import { attachment } from '../exports/filename';
+import { reportPdf } from '../exports/report-pdf';
+import { addDays } from '../initiatives/service';
+import { barChart } from '../web/charts';
+import type { AppContext } from '../web/context';
+import { parseForm } from '../web/form';
+import { utcToCopenhagen } from '../web/time';
+import { buildStatusReport } from './status-report';
+
+const day = (message: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date({ error: message }).optional());
+
+const PeriodSchema = z
+  .object({ from: day('Skriv startdatoen som ÅÅÅÅ-MM-DD'), to: day('Skriv slutdatoen som ÅÅÅÅ-MM-DD') })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], error: 'Slutdatoen skal ligge efter startdatoen' });
+
+export function reportRoutes({ db, clock }: AppContext): Router {
+  const router = Router();
+
+  /** The period asked for; by default the last three months up to today. */
+  function period(req: Request) {
+    const parsed = parseForm(PeriodSchema, req.query);
+    const today = utcToCopenhagen(clock.now()).day;
+    if (!parsed.ok) return { ok: false as const, form: parsed.form };
+    const to = parsed.data.to ?? today;
+    const from = parsed.data.from ?? addDays(to, -91);
+    return { ok: true as const, period: { from, to } };
+  }
+
+  router.get('/status', async (req, res) => {
+    const p = period(req);
+    if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
+    const report = await buildStatusReport(db, p.period, clock.now());
+    const query = new URLSearchParams(p.period).toString();
+    res.render('reports/status', {
+      report,
+      period: p.period,
+      query,
+      form: { values: p.period, errors: {} },
+      attendanceChart: barChart(
+        report.attendance.map((a) => a.party),
+        [
+          { label: 'Deltog', values: report.attendance.map((a) => a.counts.deltog) },
+          { label: 'Afbud', values: report.attendance.map((a) => a.counts.afbud) },
+          { label: 'Udeblev', values: report.attendance.map((a) => a.counts.udeblev) },
+        ],
+      ),
+      roleChart: barChart(report.roleCounts.map((r) => r.name), [{ label: 'Observationer', values: report.roleCounts.map((r) => r.n) }]),
+    });
+  });
+
+  router.get('/status.pdf', async (req, res) => {
+    const p = period(req);
+    if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
+    const report = await buildStatusReport(db, p.period, clock.now());
+    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await reportPdf(report.document));
+  });
+
+  router.get('/status.docx', async (req, res) => {
+    const p = period(req);
+    if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
+    const report = await buildStatusReport(db, p.period, clock.now());
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.docx`))
+      .send(await reportDocx(report.document));
+  });
+
+  return router;
+}

@@ -1,0 +1,40 @@
+// The demonstration role evidence: on the fictional staff only, linked to the demo initiatives
+// and meeting, and idempotent.
+import { seedDemo } from '../../seeds/demo';
+import { freshDb } from '../helpers/app';
+import { countRows } from '../helpers/db';
+
+describe('demo role evidence', () => {
+  it('adds a handful of notes on the fictional staff, never on the representatives, once', async () => {
+    const { db } = await freshDb();
+    const at = new Date('2026-11-24T10:00:00Z');
+    await seedDemo(db, at);
+    const notes = await db
+      .selectFrom('role_evidence')
+      .leftJoin('people', 'people.id', 'role_evidence.person_id')
+      .leftJoin('people as recorder', 'recorder.id', 'role_evidence.recorded_by')
+      .select(['people.name as person', 'role_evidence.team', 'recorder.name as recorder', 'role_evidence.initiative_id', 'role_evidence.meeting_id', 'role_evidence.date'])
+      .execute();
+    expect(notes.length).toBeGreaterThanOrEqual(5);
+    const fictional = ['Mette Holm', 'Lars Mikkelsen', 'Sofie Dam', 'Birgit Sørensen'];
+    for (const n of notes) {
+      if (n.person) expect(fictional).toContain(n.person);
+      else expect(n.team).not.toBe('');
+      expect(fictional).toContain(n.recorder);
+      expect(n.date <= '2026-11-24').toBe(true);
+    }
+    const representatives = await db.selectFrom('partnership_members').select('person_id').execute();
+    const onRepresentatives = await db
+      .selectFrom('role_evidence')
+      .select('id')
+      .where((eb) => eb.or([eb('person_id', 'in', representatives.map((r) => r.person_id)), eb('recorded_by', 'in', representatives.map((r) => r.person_id))]))
+      .execute();
+    expect(onRepresentatives).toHaveLength(0);
+    expect(notes.some((n) => n.initiative_id !== null)).toBe(true);
+    expect(notes.some((n) => n.meeting_id !== null)).toBe(true);
+
+    const before = await countRows(db, 'role_evidence');
+    await seedDemo(db, new Date('2027-01-10T10:00:00Z'));
+    expect(await countRows(db, 'role_evidence')).toBe(before);
+  });
+});
