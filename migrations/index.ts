@@ -5,10 +5,12 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_calendar_token';
 import * as m0004 from './0004_initiatives';
+import * as m0005 from './0005_search';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_meetings': m0002,
   '0003_calendar_token': m0003,
   '0004_initiatives': m0004,
+  '0005_search': m0005,
 };

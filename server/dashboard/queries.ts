@@ -65,3 +65,46 @@ export async function countOverdueActions(db: Db, today: string, ownerId?: numbe
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function latestRoleEvidence(db: Db, limit = 5) {
+  return db
+    .selectFrom('role_evidence')
+    .innerJoin('roles', 'roles.key', 'role_evidence.role_key')
+    .leftJoin('people', 'people.id', 'role_evidence.person_id')
+    .select(['role_evidence.id', 'role_evidence.date', 'role_evidence.note', 'role_evidence.team', 'roles.key as role_key', 'roles.name as role_name', 'people.name as person_name'])
+    .orderBy('role_evidence.date', 'desc')
+    .orderBy('role_evidence.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function latestLearnings(db: Db, limit = 5) {
+  return db.selectFrom('learnings').select(['id', 'title', 'date', 'outcome']).orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** The latest decisions written on agenda items of held meetings. */
+export function latestDecisions(db: Db, limit = 5) {
+  return db
+    .selectFrom('agenda_items')
+    .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+    .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.decision', 'meetings.id as meeting_id', 'meetings.title as meeting_title', 'meetings.starts_at'])
+    .where('meetings.status', '=', 'afholdt')
+    .where('agenda_items.decision', '!=', '')
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('agenda_items.position')
+    .limit(limit)
+    .execute();
+}
+
+export function overdueActions(db: Db, today: string, limit = 10) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
+    .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
+    .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'owner.name as owner_name', 'meetings.title as meeting_title'])
+    .where('actions.status', 'in', OPEN_STATUSES)
+    .where('actions.due_date', '<', today)
+    .orderBy('actions.due_date')
+    .limit(limit)
+    .execute();
+}

@@ -8,7 +8,18 @@ import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
 import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/queries';
 import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
-import { countOverdueActions, minutesAwaitingApproval, myOpenActions, upcomingMeetings } from './queries';
+import { permissions } from '../web/auth';
+import { overviewCharts } from './overview-charts';
+import {
+  countOverdueActions,
+  latestDecisions,
+  latestLearnings,
+  latestRoleEvidence,
+  minutesAwaitingApproval,
+  myOpenActions,
+  overdueActions,
+  upcomingMeetings,
+} from './queries';
 
 export function dashboardRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -17,7 +28,8 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const now = clock.now();
     const today = utcToCopenhagen(now).day;
-    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue, funding, trialsOverdue, trialsRunning] = await Promise.all([
+    const consultant = permissions.edit(user.role);
+    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue, funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, allOverdue, charts] = await Promise.all([
       listPartnerships(db),
       listRoles(db),
       listKerneopgaver(db),
@@ -31,10 +43,21 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       fundingAlerts(db, today, addDays(today, FUNDING_WARNING_DAYS)),
       overdueTrials(db, today),
       runningTrials(db),
+      latestRoleEvidence(db),
+      latestLearnings(db),
+      latestDecisions(db),
+      // A consultant follows up on everyone's overdue actions, others on their own.
+      consultant ? overdueActions(db, today) : [],
+      overviewCharts(db, today),
     ]);
     res.render('dashboard/index', {
       meetings,
       awaiting,
+      evidence,
+      learnings,
+      decisions,
+      allOverdue,
+      charts,
       funding,
       trialsOverdue,
       trialsRunning,

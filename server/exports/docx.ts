@@ -31,7 +31,7 @@ function labelled(label: string, value: string): Paragraph {
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ children: runs(text), heading: undefined });
+  return new Paragraph({ children: runs(text), heading: level });
 }
 
 function bullet(text: string): Paragraph {

@@ -18,7 +18,7 @@ export const FEF_DECISION_LABELS: Record<FefDecision, string> = {
 };
 
 export const MAX_HOURS_PER_MONTH = 10000;
-const HOURS_MESSAGE = 'Skriv antal timer pr. måned som et tal på 0 eller derover, fx 1,5';
+const HOURS_MESSAGE = 'Skriv antal timer pr. måned som et tal på 0 eller derover med højst to decimaler, fx 1,5';
 
 /**
  * Hours per month, typed the Danish way ("1,5") or with a point ("1.5"); at most two decimals.

@@ -12,7 +12,7 @@ describe('/ (overblik)', () => {
     expect(res.text).toContain(`Goddag, Test ${role}`);
     expect(res.text).toContain(PARTNERSHIP_NAME);
     for (const name of ['Ressourcedetektor', 'Medbygger', 'Oversætter', 'Udforsker', 'Initiativdyrker', 'Meningsskaber', 'Netværkssmed', 'Effektjæger']) {
-      expect(res.text).toContain(`<dt>${name}</dt>`);
+      expect(res.text).toMatch(new RegExp(`<dt><a href="/roles/[a-z]+">${name}</a></dt>`));
     }
     for (const k of ['Fritid og Fællesskab', 'Læring', 'Beskæftigelse', 'Social Omsorg']) expect(res.text).toContain(`<li>${k}</li>`);
     for (const a of ['Kerneopgaven', 'Tillid', 'Ledelse', 'Faglighed', 'Afbureaukratisering']) expect(res.text).toContain(`<dt>${a}</dt>`);

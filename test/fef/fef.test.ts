@@ -163,7 +163,7 @@ describe('/forklar-eller-fjern: create, edit, delete', () => {
     const res = await k.post('/forklar-eller-fjern', validForm({ hours_saved_per_month: typed }));
     expect(res.status).toBe(422);
     expect(fieldError(res.text, 'hours_saved_per_month')).toBe(
-      typed === '99999' ? 'Skriv højst 10.000 timer pr. måned' : 'Skriv antal timer pr. måned som et tal på 0 eller derover, fx 1,5',
+      typed === '99999' ? 'Skriv højst 10.000 timer pr. måned' : 'Skriv antal timer pr. måned som et tal på 0 eller derover med højst to decimaler, fx 1,5',
     );
     expect(fieldValue(res.text, 'hours_saved_per_month')).toBe(typed);
     expect(fieldValue(res.text, 'title')).toBe('Dokumentation i Fælles Sprog III ved komplekse nye borgere');

@@ -11,7 +11,7 @@ async function awaiting(agent: Agent): Promise<string[]> {
   const res = await agent.get('/');
   expect(res.status).toBe(200);
   const section = /<section aria-labelledby="awaiting-heading">([\s\S]*?)<\/section>/.exec(res.text);
-  if (!section) throw new Error('no approval section on the dashboard');
+  if (!section) return []; // people who cannot approve do not get the section at all
   if (section[1].includes('Ingen referater venter på dig.')) return [];
   return [...section[1].matchAll(/<a href="\/meetings\/\d+\/minutes">([^<]*)<\/a>/g)].map((m) => m[1]);
 }
