@@ -80,6 +80,7 @@ export function carriedOverOfMeeting(db: Db, meetingId: number) {
       'owner.name as owner_name',
     ])
     .where('agenda_items.meeting_id', '=', meetingId)
+    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .execute();

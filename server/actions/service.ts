@@ -1,6 +1,6 @@
 // Follow-up actions: created from a meeting or an agenda item, status kept up to date by their
 // owner or the consultant, and carried over to the partnership's next meeting while open.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { ActionStatus, Database } from '../db/schema';
@@ -139,6 +139,7 @@ export async function carryOverOpenActions(
     .where('meetings.partnership_id', '=', partnershipId)
     .where('meetings.id', '!=', exceptMeetingId)
     .where('actions.status', 'in', OPEN_STATUSES)
+    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`) // no due date last, as on /actions
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .execute();

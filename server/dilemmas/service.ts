@@ -1,5 +1,4 @@
-// Dilemmas: create, change and delete with their links to initiatives and meetings, each audited
-// in the same transaction; and the dilemmas offered to other features (e.g. agenda items).
+// Dilemmas: create, change and delete with their links, each audited; and dilemmas as options for other forms.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';

@@ -1,5 +1,4 @@
-// "Forklar eller fjern": the register's rules (a kept rule must be explained), its writes, each
-// audited in the same transaction, and the hours saved per decision.
+// "Forklar eller fjern": the register's rules and writes, each audited, and the hours saved per decision.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';

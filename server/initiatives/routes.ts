@@ -236,18 +236,27 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
 
   /**
    * The forms on the initiative page: parse, save, and come back to the right section; invalid
-   * input re-renders the page with 422 and the messages beside the fields.
+   * input re-renders the page with 422 and the messages beside the fields. `rename` gives a field
+   * another name in the form state where two forms on the page share a field name (ids must be unique).
    */
-  function pageForm<S extends z.ZodType>(path: string, schema: S, anchor: string, save: (req: Request, initiative: InitiativeRow, data: z.infer<S>) => Promise<string>) {
+  function pageForm<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    anchor: string,
+    save: (req: Request, initiative: InitiativeRow, data: z.infer<S>) => Promise<string>,
+    rename: Record<string, string> = {},
+  ) {
+    const renamed = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [rename[k] ?? k, v]));
+    const invalid = (form: FormState): FormState => ({ values: renamed(form.values), errors: renamed(form.errors) });
     router.post(`/:id/${path}`, requireRole('konsulent'), async (req, res) => {
       const initiative = await load(req.params.id);
       const parsed = parseForm(schema, req.body);
-      if (!parsed.ok) return renderInitiative(req, res, initiative, 422, parsed.form);
+      if (!parsed.ok) return renderInitiative(req, res, initiative, 422, invalid(parsed.form));
       let message: string;
       try {
         message = await save(req, initiative, parsed.data);
       } catch (err) {
-        if (err instanceof Invalid) return renderInitiative(req, res, initiative, 422, { values: { ...(req.body ?? {}) }, errors: err.fieldErrors });
+        if (err instanceof Invalid) return renderInitiative(req, res, initiative, 422, invalid({ values: { ...(req.body ?? {}) }, errors: err.fieldErrors }));
         throw err;
       }
       flash(req, message);
@@ -271,10 +280,16 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     await addEffectMeasure(db, i.id, d, who(req), clock.now());
     return 'Effektmålet er oprettet.';
   });
-  pageForm('stories', CitizenStorySchema, 'borgerhistorier', async (req, i, d) => {
-    await addCitizenStory(db, i.id, d, who(req), clock.now());
-    return 'Borgerhistorien er gemt.';
-  });
+  pageForm(
+    'stories',
+    CitizenStorySchema,
+    'borgerhistorier',
+    async (req, i, d) => {
+      await addCitizenStory(db, i.id, d, who(req), clock.now());
+      return 'Borgerhistorien er gemt.';
+    },
+    { date: 'story_date' }, // the progress form has a date field too
+  );
 
   router.post('/:id/effects/:measureId/measurements', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);

@@ -1,5 +1,4 @@
 // Meetings as select options (date and title, newest first) for the forms that link to meetings.
-// Belongs beside server/initiatives/options.ts in server/meetings/ once that folder is free to edit.
 import type { Db } from '../db/database';
 import { formatIsoDay } from '../web/format';
 import { utcToCopenhagen } from '../web/time';

@@ -28,7 +28,7 @@ function filtered(db: Db, f: LearningFilter) {
 /** Newest first: a learning is most useful while it is fresh. */
 export function listLearnings(db: Db, f: LearningFilter, limit: number, offset: number) {
   return filtered(db, f)
-    .select(['learnings.id', 'learnings.title', 'learnings.date', 'learnings.outcome', 'learnings.what_next'])
+    .select(['learnings.id', 'learnings.title', 'learnings.date', 'learnings.outcome'])
     .orderBy('learnings.date', 'desc')
     .orderBy('learnings.id', 'desc')
     .limit(limit)

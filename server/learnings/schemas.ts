@@ -10,7 +10,7 @@ export const LEARNING_OUTCOME_LABELS: Record<LearningOutcome, string> = {
   virkede_ikke: 'Virkede ikke',
 };
 
-export const learningDay = z.preprocess(
+const learningDay = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : ''),
   z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }),
 );

@@ -1,5 +1,4 @@
-// Learnings (erfaringer): create, change and delete with their links to initiatives and meetings,
-// each audited in the same transaction. No person is stored on a learning: it is shared, not blamed.
+// Learnings (erfaringer): create, change and delete with their links, each audited in the same transaction.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
@@ -27,6 +26,7 @@ export async function assertMeetingsExist(trx: Trx, ids: number[], field = 'meet
   if (found.length !== ids.length) throw new Invalid({ [field]: ids.length === 1 ? 'Vælg et møde fra listen' : 'Vælg møder fra listen' });
 }
 
+// No person is stored on a learning (no owner, no author column): it is shared, not blamed.
 function columns(input: LearningForm) {
   return {
     title: input.title,

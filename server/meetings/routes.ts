@@ -13,6 +13,7 @@ import { utcToCopenhagen } from '../web/time';
 import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from './labels';
 import { minutesOf } from './minutes';
+import { LOCKED_MESSAGE } from './lock';
 import { agendaLinksOf, agendaOf, countMeetings, findMeeting, listMeetings, meetingYears, participantsOf, peopleForMeeting, searchPeopleToInvite, type MeetingRow } from './queries';
 import { CancelSchema, CommentSchema, EvaluationSchema, InviteSchema, MeetingFilterSchema, MeetingFormSchema, parseAttendance } from './schemas';
 import {
@@ -177,6 +178,10 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   router.get('/:id/edit', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
+    if ((await minutesOf(db, meeting.id)).status !== 'kladde') {
+      flash(req, LOCKED_MESSAGE, 'error');
+      return res.redirect(303, `/meetings/${meeting.id}`);
+    }
     const participants = await participantsOf(db, meeting.id);
     const start = utcToCopenhagen(meeting.starts_at);
     res.render('meetings/form', {

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import type { Express } from 'express';
 import ICAL from 'ical.js';
 import JSZip from 'jszip';
 import type { Db } from '../../server/db/database';
@@ -126,7 +125,7 @@ export async function approveBothParties(db: Db, meetingId: number, at = APPROVE
   }
 }
 
-/** A held meeting of `count` agenda items "Punkt 001 …" (no follow-up item), as a draft. */
+/** A working-group meeting of `count` agenda items "Punkt 001 …" (no follow-up item); its minutes a draft. */
 export async function bigMeeting(db: Db, count = 100): Promise<{ meetingId: number; titles: string[] }> {
   const meetingId = await meetingWithItems(db, count);
   const titles = Array.from({ length: count }, (_, i) => itemTitle(i + 1));
@@ -264,10 +263,6 @@ export async function openDocx(body: Buffer): Promise<Docx> {
   const headers = await Promise.all(files.filter((f) => /^word\/header\d*\.xml$/.test(f)).map(read));
   const footers = await Promise.all(files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map(read));
   return { files, document, headers, footers, paragraphs: wordParagraphs(document) };
-}
-
-export function signedOut(app: Express) {
-  return request(app);
 }
 
 /** A calendar file as ical.js reads it: the VCALENDAR, its VEVENTs and the first of them. */

@@ -1,5 +1,4 @@
-// Factories for learnings, dilemmas and "forklar eller fjern" items (and the initiatives they link
-// to): forms go through the routes' schemas, so a test states only the fields that matter to it.
+// Factories for learnings, dilemmas, "forklar eller fjern" items and the initiatives they link to.
 import type { Db } from '../../server/db/database';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { createDilemma } from '../../server/dilemmas/service';

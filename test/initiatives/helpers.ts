@@ -99,16 +99,23 @@ export function measureCard(html: string, measureId: number): string {
   return html.slice(start, html.indexOf('</section>', start));
 }
 
-/** The message beside one field of a measure's measurement form (ids m<id>-<field>-error). */
+/** The message beside one field of a measure's measurement form (field m<id>_<name> in the form state). */
 export function measurementError(html: string, measureId: number, field: string): string | undefined {
-  const m = new RegExp(`<p class="error" id="m${measureId}-${field}-error">([^<]*)</p>`).exec(html);
+  const m = new RegExp(`<p class="error" id="f-m${measureId}_${field}-error">([^<]*)</p>`).exec(html);
   return m ? unescapeHtml(m[1]) : undefined;
 }
 
 /** The input kept in one field of a measure's measurement form. */
 export function measurementValue(html: string, measureId: number, field: string): string | undefined {
-  const m = new RegExp(`id="m${measureId}-${field}" name="${field}" value="([^"]*)"`).exec(html);
+  const m = new RegExp(`id="f-m${measureId}_${field}" name="${field}" value="([^"]*)"`).exec(html);
   return m ? unescapeHtml(m[1]) : undefined;
+}
+
+/** The ids that occur more than once on a page (each must be unique for labels and links to work). */
+export function duplicateIds(html: string): string[] {
+  const seen = new Map<string, number>();
+  for (const m of html.matchAll(/\sid="([^"]+)"/g)) seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
 }
 
 /** Whether the <details> that holds the form posting to `action` is open. */

@@ -12,6 +12,7 @@ import {
   anInitiative,
   CPR_MESSAGE_START,
   detailsOpen,
+  duplicateIds,
   initiativeRow,
   measureCard,
   measurementError,
@@ -57,14 +58,14 @@ describe('status', () => {
     expect(entry).toMatchObject({ action: 'update', user_id: c.k.userId });
     expect(JSON.parse(entry.after!)).toEqual({ status: 'afproeves', reason: 'Vi starter efter mødet 3. december' });
 
-    c.t.clock.set('2026-12-15T13:30:00Z');
-    await c.k.post(`${c.path}/status`, { status: 'evalueres', reason: 'Otte uger er gået' });
+    c.t.clock.set('2026-11-24T13:30:00Z');
+    expect((await c.k.post(`${c.path}/status`, { status: 'evalueres', reason: 'Otte uger er gået' })).status).toBe(303);
     const page = await c.k.agent.get(c.path);
     expect(flashes(page.text)).toContain('Status er ændret til "Evalueres".');
     expect(page.text).toContain('<dt>Status</dt><dd><strong>Evalueres</strong></dd>');
     const entries = [...sectionOf(page.text, 'status').matchAll(/<li><strong>([^<]*)<\/strong> · ([^<]*)<br><span class="text">([^<]*)<\/span><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(entries).toEqual([
-      ['Afprøves → Evalueres', '15.12.2026 14.30 · Hanne M. Petersen', 'Otte uger er gået'],
+      ['Afprøves → Evalueres', '24.11.2026 14.30 · Hanne M. Petersen', 'Otte uger er gået'],
       ['Idé → Afprøves', '24.11.2026 11.00 · Hanne M. Petersen', 'Vi starter efter mødet 3. december'],
       ['Idé', '24.11.2026 11.00', 'Oprettet'],
     ]);
@@ -289,6 +290,8 @@ describe('effect measures and measurements', () => {
     expect(measurementError(cpr.text, measureId, 'note')).toMatch(CPR);
     expect(measurementValue(cpr.text, measureId, 'note')).toBe('Borger 010190-1234 var med');
     expect(await counts(c.t)).toEqual(before);
+    expect(cpr.text).toContain(`<li><a href="#f-m${measureId}_note">`);
+    expect(duplicateIds(cpr.text)).toEqual([]);
     const phone = await c.k.post(path, { date: '2026-11-20', value: '5', note: 'Aftalt på tlf. 75123456 for 2026-2027' });
     expect(phone.status).toBe(303);
   });
@@ -344,11 +347,24 @@ describe('citizen stories', () => {
     expect(badDate.status).toBe(422);
     expect(detailsOpen(badDate.text, `${c.path}/stories`)).toBe(true);
     expect(detailsOpen(badDate.text, `${c.path}/updates`)).toBe(false);
-    const stories = sectionOf(badDate.text, 'borgerhistorier');
-    expect(stories).toContain('Skriv datoen som ÅÅÅÅ-MM-DD');
-    expect(stories).toContain('value="18/11"');
-    expect(sectionOf(badDate.text, 'forloeb')).not.toContain('Skriv datoen som ÅÅÅÅ-MM-DD');
+    expect(fieldError(badDate.text, 'story_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD');
+    expect(sectionOf(badDate.text, 'borgerhistorier')).toContain('id="f-story_date" name="date" value="18/11"');
+    expect(fieldError(badDate.text, 'date')).toBeUndefined();
+    expect(fieldValue(badDate.text, 'date')).toBe('2026-11-24'); // the progress form keeps its own default
+    expect(badDate.text).toContain('<li><a href="#f-story_date">Skriv datoen som ÅÅÅÅ-MM-DD</a></li>');
+    expect(duplicateIds(badDate.text)).toEqual([]);
     expect(await counts(c.t)).toEqual(before);
+  });
+});
+
+describe('the page as a whole', () => {
+  it('gives every element its own id, so each label and error link finds its field', async () => {
+    const c = await setup();
+    const { id } = await aFullInitiative(c.t.db, 'Alt på én side');
+    await aFullInitiative(c.t.db, 'Nabo'); // a second measure elsewhere must not matter
+    const page = await c.k.agent.get(`/initiatives/${id}`);
+    expect(duplicateIds(page.text)).toEqual([]);
+    for (const m of page.text.matchAll(/<label for="([^"]+)"/g)) expect([m[1], page.text.includes(`id="${m[1]}"`)]).toEqual([m[1], true]);
   });
 });
 

@@ -1,5 +1,4 @@
-// The demonstration learnings, dilemmas and "forklar eller fjern" items: the examples from the
-// domain brief, on no real representative, and idempotent.
+// The demo learnings, dilemmas and "forklar eller fjern" items: on no real representative, and idempotent.
 import { seedDemo } from '../../seeds/demo';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
