@@ -27,6 +27,7 @@ import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
 import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
+import { searchRoutes } from './search/routes';
 import { reportRoutes } from './reports/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -99,6 +100,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));
+  app.use('/search', searchRoutes(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));

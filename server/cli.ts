@@ -11,6 +11,7 @@ import { APP_ROLES } from './db/schema';
 import { SYSTEM_ACTOR } from './db/audit';
 import { createAccount } from './accounts/service';
 import { anonymisePerson, exportPerson } from './people/service';
+import { rebuildSearchIndex } from './search/fts';
 import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
 import { seedPartnership } from '../seeds/partnership';
@@ -26,7 +27,8 @@ const USAGE = `Brug: npm run cli -- <kommando>
   backup FIL                                tag en konsistent kopi af databasen, mens den kører
   restore FIL                               erstat databasen med en kopi (stop serveren først)
   person export ID                          udskriv alt om en person som JSON (indsigt, GDPR)
-  person anonymise ID                       anonymisér en person (GDPR); møder bevares`;
+  person anonymise ID                       anonymisér en person (GDPR); møder bevares
+  reindex                                   genopbyg søgeindekset fra alle poster`;
 
 class UsageError extends Error {}
 
@@ -162,6 +164,15 @@ async function run(argv: string[]): Promise<void> {
       return restore(rest[0]);
     case 'person':
       return person(rest[0], rest[1]);
+    case 'reindex': {
+      const { db } = await openMigrated();
+      try {
+        console.log(`Søgeindekset er genopbygget: ${await rebuildSearchIndex(db)} poster.`);
+      } finally {
+        await db.destroy();
+      }
+      return;
+    }
     default:
       throw new UsageError(USAGE);
   }

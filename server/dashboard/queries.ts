@@ -1,5 +1,6 @@
 // What the overview shows a signed-in person: next meetings, minutes awaiting their approval,
 // their open actions.
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { OPEN_STATUSES } from '../actions/service';
 
@@ -53,10 +54,23 @@ export function myOpenActions(db: Db, personId: number, limit = 10) {
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'meetings.title as meeting_title'])
     .where('actions.owner_id', '=', personId)
     .where('actions.status', 'in', OPEN_STATUSES)
+    // Nulls last, as on /actions: an action without a due date must not push out the urgent ones.
+    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)
     .execute();
+}
+
+/** All of a person's open actions (the table shows only the first few). */
+export async function countMyOpenActions(db: Db, personId: number): Promise<number> {
+  const row = await db
+    .selectFrom('actions')
+    .where('owner_id', '=', personId)
+    .where('status', 'in', OPEN_STATUSES)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {

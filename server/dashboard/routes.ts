@@ -11,6 +11,7 @@ import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { permissions } from '../web/auth';
 import { overviewCharts } from './overview-charts';
 import {
+  countMyOpenActions,
   countOverdueActions,
   latestDecisions,
   latestLearnings,
@@ -29,7 +30,7 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
     const now = clock.now();
     const today = utcToCopenhagen(now).day;
     const consultant = permissions.edit(user.role);
-    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue, funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, allOverdue, charts] = await Promise.all([
+    const [partnerships, roles, kerneopgaver, focusAspects, meetings, awaiting, myActions, overdue, myOverdue, funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, allOverdue, charts, myOpen] = await Promise.all([
       listPartnerships(db),
       listRoles(db),
       listKerneopgaver(db),
@@ -49,6 +50,7 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       // A consultant follows up on everyone's overdue actions, others on their own.
       consultant ? overdueActions(db, today) : [],
       overviewCharts(db, today),
+      countMyOpenActions(db, user.personId),
     ]);
     res.render('dashboard/index', {
       meetings,
@@ -62,6 +64,7 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       trialsOverdue,
       trialsRunning,
       myActions,
+      myOpen,
       overdue,
       myOverdue,
       today,

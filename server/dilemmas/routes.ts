@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { DILEMMA_STATUSES } from '../db/schema';
 import { initiativeOptions } from '../initiatives/options';
-import { meetingOptions } from '../learnings/meeting-options';
+import { meetingOptions } from '../meetings/options';
 import { AGENDA_KIND_LABELS } from '../meetings/labels';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';

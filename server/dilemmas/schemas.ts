@@ -1,8 +1,7 @@
 // The dilemma form and the list's filter, with Danish messages.
 import { z } from 'zod';
 import { DILEMMA_STATUSES, type DilemmaStatus } from '../db/schema';
-import { idList } from '../meetings/schemas';
-import { choice, optionalText, requiredText } from '../web/form';
+import { choice, optionalText, requiredText, idList } from '../web/form';
 
 /** In the order a dilemma usually moves: raised, discussed, then handled or parked. */
 export const DILEMMA_STATUS_LABELS: Record<DilemmaStatus, string> = {

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { CITIZEN_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
 import { optionalDay } from '../actions/schemas';
-import { choice, optionalId, optionalText, requiredText } from '../web/form';
-import { idList } from '../meetings/schemas';
+import { choice, optionalId, optionalText, requiredText, idList } from '../web/form';
 
 /** A list of keys from checkboxes: absent, one value or several. */
 const keyList = z.preprocess(

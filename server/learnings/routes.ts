@@ -9,7 +9,7 @@ import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { copenhagenDay } from '../web/format';
 import { pageRequest, pagination } from '../web/pagination';
-import { meetingOptions } from './meeting-options';
+import { meetingOptions } from '../meetings/options';
 import {
   countLearnings,
   findLearning,

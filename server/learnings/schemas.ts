@@ -1,8 +1,7 @@
 // The learning (erfaring) form and the list's filters, with Danish messages.
 import { z } from 'zod';
 import { LEARNING_OUTCOMES, type LearningOutcome } from '../db/schema';
-import { idList } from '../meetings/schemas';
-import { choice, optionalText, requiredText } from '../web/form';
+import { choice, optionalText, requiredText, idList } from '../web/form';
 
 export const LEARNING_OUTCOME_LABELS: Record<LearningOutcome, string> = {
   virkede: 'Virkede',

@@ -121,11 +121,6 @@ export async function agendaLinksOf(db: Db, meetingId: number) {
   return { initiatives, dilemmas };
 }
 
-export async function dilemmaOptions(db: Db): Promise<Array<{ value: number; label: string }>> {
-  const rows = await db.selectFrom('dilemmas').select(['id', 'title']).orderBy('title').execute();
-  return rows.map((r) => ({ value: r.id, label: r.title }));
-}
-
 export type AgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
 
 export function findAgendaItem(db: Db, meetingId: number, itemId: number) {

@@ -1,7 +1,9 @@
 // Forms and filters of the meetings feature, with Danish messages.
 import { z } from 'zod';
 import { AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES } from '../db/schema';
-import { checkbox, choice, optionalId, optionalText, requiredText } from '../web/form';
+import { checkbox, choice, idList, optionalId, optionalText, requiredText } from '../web/form';
+
+export { idList };
 
 const day = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : ''),
@@ -12,11 +14,6 @@ const time = z.preprocess(
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv tidspunktet som TT:MM, fx 14:00' }),
 );
 
-/** A list of ids from checkboxes: absent, one value or several. */
-export const idList = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number().int().positive()).max(500),
-);
 
 export const MeetingFormSchema = z
   .object({

@@ -100,6 +100,12 @@ export const optionalPhone = z.preprocess(
     .nullable(),
 );
 
+/** A list of ids from checkboxes: absent, one value or several. */
+export const idList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.coerce.number().int().positive()).max(500),
+);
+
 /** An HTML checkbox: present means true. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean());
 

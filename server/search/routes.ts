@@ -1,0 +1,26 @@
+// /search?q=&type=&from=&to=&page=: full-text search over the whole tool, for every signed-in role.
+import { Router } from 'express';
+import type { AppContext } from '../web/context';
+import { parseForm } from '../web/form';
+import { pageRequest } from '../web/pagination';
+import { SEARCH_TYPES } from './fts';
+import { SEARCH_TYPE_LABELS, SearchSchema } from './schemas';
+import { search, SEARCH_PAGE_SIZE } from './service';
+
+const typeOptions = [{ value: '', label: 'Alle typer' }, ...SEARCH_TYPES.map((t) => ({ value: t, label: SEARCH_TYPE_LABELS[t] }))];
+
+export function searchRoutes({ db }: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const parsed = parseForm(SearchSchema, req.query);
+    if (!parsed.ok) {
+      return res.status(422).render('search/index', { result: null, typeOptions, form: parsed.form, formError: 'Perioden er ugyldig.' });
+    }
+    const result = await search(db, parsed.data, pageRequest(req.query.page, SEARCH_PAGE_SIZE));
+    const { q, type, from, to } = parsed.data;
+    res.render('search/index', { result, typeOptions, form: { values: { q, type: type ?? '', from: from ?? '', to: to ?? '' }, errors: {} } });
+  });
+
+  return router;
+}
