@@ -1,6 +1,4 @@
-// Builds the SPEC's large benchmark data set into a fresh SQLite file: the app's own migrations and
-// seed, then bulk inserts with prepared statements (raw SQL is fine here: bench/ is not app code).
-// Run alone with `npx tsx bench/generate.ts [file]`.
+// Builds the SPEC's large data set in a fresh SQLite file: app migrations and seed, then raw bulk inserts (`npx tsx bench/generate.ts [file]`).
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import { hashPassword } from '../server/accounts/passwords';

@@ -1,5 +1,4 @@
-// `npm run bench`: builds the large data set, starts the production server on it, signs in and
-// loads each route of bench/routes.ts with autocannon; prints a table and writes bench/results.json.
+// `npm run bench`: generates the data set, starts the production server on it and load-tests bench/routes.ts against /baseline.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

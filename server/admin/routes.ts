@@ -8,6 +8,10 @@ import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupToTempFile } from '../db/backup';
+import { copenhagenDay } from '../web/format';
 import { auditChanges } from './audit-diff';
 import { auditEntities, countAudit, findUser, listAudit, listUsers, peopleWithoutAccount } from './queries';
 import {
@@ -108,6 +112,19 @@ export function adminRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Adgangskoden er nulstillet. Giv den nye adgangskode til brugeren ad en sikker vej.');
         res.redirect(303, `/admin/users/${account.id}/edit`);
       },
+    });
+  });
+
+  router.get('/backup', (_req, res) => {
+    res.render('admin/backup');
+  });
+
+  // A download of the whole database (it holds password hashes: administrators only).
+  router.post('/backup', async (_req, res, next) => {
+    const file = await backupToTempFile(db);
+    res.download(file, `uldum-backup-${copenhagenDay(clock.now())}.sqlite`, (err) => {
+      fs.rm(path.dirname(file), { recursive: true, force: true }, () => undefined);
+      if (err && !res.headersSent) next(err);
     });
   });
 

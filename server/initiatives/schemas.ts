@@ -57,7 +57,14 @@ export const InitiativeFormSchema = z
     trial_decision: optionalChoice(TRIAL_DECISIONS),
   })
   .refine((v) => !v.start_date || !v.end_date || v.end_date >= v.start_date, { path: ['end_date'], error: 'Slutdatoen skal ligge efter startdatoen' })
-  .refine((v) => !v.trial_start || !v.trial_end || v.trial_end >= v.trial_start, { path: ['trial_end'], error: 'Periodens slut skal ligge efter dens start' });
+  // A trial action's period starts with the initiative when its own start is empty (see the service).
+  .refine(
+    (v) => {
+      const start = v.trial_start ?? (v.kind === 'proevehandling' ? v.start_date : null);
+      return !start || !v.trial_end || v.trial_end >= start;
+    },
+    { path: ['trial_end'], error: 'Periodens slut skal ligge efter dens start' },
+  );
 export type InitiativeForm = z.infer<typeof InitiativeFormSchema>;
 
 export const StatusChangeSchema = z.object({

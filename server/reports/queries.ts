@@ -125,29 +125,37 @@ export function fefDecisions(db: Db, p: Period) {
     .execute();
 }
 
-/** Actions open at the end of the period; overdue when their due date is before that day. */
-export function openActionsAt(db: Db, day: string, limit = 200) {
+/**
+ * Actions open at the end of the period (the Copenhagen day `day`): made before it ended and not
+ * closed by then, even if closed since. Overdue when their due date is before that day.
+ */
+function openAtEndOf(db: Db, day: string) {
+  const end = instantBounds({ from: day, to: day }).to;
   return db
     .selectFrom('actions')
+    .where('actions.created_at', '<', end)
+    .where((eb) => eb.or([eb('actions.status', 'in', OPEN_STATUSES), eb('actions.completed_at', '>=', end)]));
+}
+
+export function openActionsAt(db: Db, day: string, limit = 200) {
+  return openAtEndOf(db, day)
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
-    .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'owner.name as owner_name', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
-    .where('actions.status', 'in', OPEN_STATUSES)
+    .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.completed_at', 'owner.name as owner_name', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
     .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
     .orderBy('actions.due_date')
+    .orderBy('actions.id')
     .limit(limit)
     .execute()
     .then((rows) => rows.map((r) => ({ ...r, overdue: !!r.due_date && r.due_date < day })));
 }
 
 export async function countOpenActions(db: Db, day: string): Promise<{ open: number; overdue: number }> {
-  const row = await db
-    .selectFrom('actions')
+  const row = await openAtEndOf(db, day)
     .select((eb) => [
       eb.fn.countAll<number>().as('open'),
-      eb.fn.sum<number>(eb.case().when('due_date', '<', day).then(1).else(0).end()).as('overdue'),
+      eb.fn.sum<number>(eb.case().when('actions.due_date', '<', day).then(1).else(0).end()).as('overdue'),
     ])
-    .where('status', 'in', OPEN_STATUSES)
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), overdue: Number(row.overdue ?? 0) };
 }

@@ -28,6 +28,8 @@ export function reportRoutes({ db, clock }: AppContext): Router {
     if (!parsed.ok) return { ok: false as const, form: parsed.form };
     const to = parsed.data.to ?? today;
     const from = parsed.data.from ?? addDays(to, -91);
+    // The schema compares only dates that were given; a start alone must not pass today.
+    if (from > to) return { ok: false as const, form: { values: { from: parsed.data.from, to: parsed.data.to }, errors: { from: 'Startdatoen kan ikke ligge efter i dag, når der ikke er valgt en slutdato' } } };
     return { ok: true as const, period: { from, to } };
   }
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import type { ReportDocument } from '../exports/report-document';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../meetings/labels';
-import { formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
+import { copenhagenDay, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
 import type { Attendance, FefDecision, LearningOutcome } from '../db/schema';
 import {
   attendanceByParty,
@@ -150,7 +150,13 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
                   kind: 'table' as const,
                   caption: open.length < counts.open ? `De ${open.length} med tidligst frist` : 'Åbne opfølgningspunkter',
                   columns: ['Hvad', 'Hvem', 'Frist', 'Status'],
-                  rows: open.map((a) => [a.text, a.owner_name ?? '', `${formatIsoDay(a.due_date)}${a.overdue ? ' (overskredet)' : ''}`, ACTION_STATUS_LABELS[a.status]]),
+                  rows: open.map((a) => [
+                    a.text,
+                    a.owner_name ?? '',
+                    `${formatIsoDay(a.due_date)}${a.overdue ? ' (overskredet)' : ''}`,
+                    // Open at the period's end but closed since: say so rather than show it as open.
+                    a.completed_at ? `${ACTION_STATUS_LABELS[a.status]} ${formatIsoDay(copenhagenDay(new Date(a.completed_at)))} (efter perioden)` : ACTION_STATUS_LABELS[a.status],
+                  ]),
                 },
               ]
             : []),

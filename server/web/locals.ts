@@ -23,6 +23,7 @@ const NAVIGATION = [
 const ADMIN_NAVIGATION = [
   { href: '/admin/users', label: 'Brugere' },
   { href: '/admin/audit', label: 'Ændringslog' },
+  { href: '/admin/backup', label: 'Sikkerhedskopi' },
 ];
 
 export const pageLocals: RequestHandler = (req, res, next) => {

@@ -292,6 +292,17 @@ describe('/initiatives: create', () => {
     expect(await countRows(db, 'initiatives')).toBe(0);
   });
 
+  it('refuses a trial period that ends before the initiative starts when the period has no start of its own', async () => {
+    const { app, db } = await testApp();
+    const k = await signedIn(app, db, 'konsulent');
+    const res = await k.post('/initiatives', validForm({ kind: 'proevehandling', start_date: '2027-01-10', end_date: '', trial_start: '', trial_end: '2027-01-01' }));
+    expect(res.status).toBe(422);
+    expect(fieldError(res.text, 'trial_end')).toBe('Periodens slut skal ligge efter dens start');
+    expect(await countRows(db, 'initiatives')).toBe(0);
+    // For an ordinary initiative the start date is no trial start.
+    expect((await k.post('/initiatives', validForm({ kind: 'initiativ', start_date: '2027-01-10', end_date: '', trial_end: '2027-01-01' }))).status).toBe(303);
+  });
+
   it('refuses core tasks, places, roles and partnerships that are not on the lists', async () => {
     const { app, db } = await testApp();
     const k = await signedIn(app, db, 'konsulent');

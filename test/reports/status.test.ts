@@ -28,6 +28,13 @@ function sections(html: string) {
   return out;
 }
 
+/** The chart itself (the role="img" SVG), without the legend's swatches. */
+function svgOf(html: string): string {
+  const start = html.indexOf('<svg viewBox');
+  if (start < 0) throw new Error('no chart');
+  return html.slice(start, html.indexOf('</svg>', start));
+}
+
 async function reportPage(url = `/reports/status?${QUERY}`, role: AppRole = 'laeser') {
   const { app, db } = await testApp();
   await reportData(db);
@@ -37,21 +44,21 @@ async function reportPage(url = `/reports/status?${QUERY}`, role: AppRole = 'lae
 }
 
 describe('/reports/status for 1.8.–31.10.2026', () => {
-  let html: string;
-  let page: ReturnType<typeof sections>;
-  beforeAll(async () => {
+  /** Each test builds the data set on its own fresh database and reads the page. */
+  async function fixedReport() {
     const r = await reportPage();
     expect(r.res.status).toBe(200);
-    html = r.html;
-    page = sections(html);
-  });
-  const section = (heading: (typeof SECTIONS)[number]) => {
-    const s = page.get(heading);
-    if (!s) throw new Error(`no section "${heading}"`);
-    return s;
-  };
+    const page = sections(r.html);
+    const section = (heading: (typeof SECTIONS)[number]) => {
+      const s = page.get(heading);
+      if (!s) throw new Error(`no section "${heading}"`);
+      return s;
+    };
+    return { html: r.html, page, section };
+  }
 
-  it('has the seven sections in order, the period and download links that keep it', () => {
+  it('has the seven sections in order, the period and download links that keep it', async () => {
+    const { html, page } = await fixedReport();
     expect([...page.keys()]).toEqual([...SECTIONS]);
     expect(html).toContain(`<p class="lead">Periode: 01.08.2026–31.10.2026 · dannet 24.11.2026 11.00</p>`);
     expect(html).toContain(`<a href="/reports/status.pdf?from=${FROM}&amp;to=${TO}">PDF</a>`);
@@ -60,7 +67,8 @@ describe('/reports/status for 1.8.–31.10.2026', () => {
     expect(fieldValue(html, 'to')).toBe(TO);
   });
 
-  it('lists the meetings held in the period with their decisions, not cancelled, unheld or outside ones', () => {
+  it('lists the meetings held in the period with their decisions, not cancelled, unheld or outside ones', async () => {
+    const { section } = await fixedReport();
     const s = section('Møder og beslutninger');
     expect(s.paragraphs).toEqual([EXPECTED.meetings.summary]);
     expect(s.columns).toEqual(['Dato', 'Møde', 'Beslutninger', 'Værdi (1–5)']);
@@ -68,33 +76,37 @@ describe('/reports/status for 1.8.–31.10.2026', () => {
     for (const text of EXPECTED.meetings.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
-  it('lists the status changes of initiatives and trial actions in the period, in Copenhagen time', () => {
+  it('lists the status changes of initiatives and trial actions in the period, in Copenhagen time', async () => {
+    const { section } = await fixedReport();
     const s = section('Initiativer og prøvehandlinger');
     expect(s.columns).toEqual(['Dato', 'Initiativ', 'Ændring', 'Begrundelse']);
     expect(s.rows).toEqual(EXPECTED.initiatives.rows);
     for (const text of EXPECTED.initiatives.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
-  it('shows the measurements and learnings dated in the period', () => {
+  it('shows the measurements and learnings dated in the period', async () => {
+    const { section } = await fixedReport();
     const s = section('Effekt og erfaringer');
     expect(s.rows).toEqual(EXPECTED.effects.rows);
     expect(s.items).toEqual(EXPECTED.effects.learnings);
     for (const text of EXPECTED.effects.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
-  it('counts role evidence per role in the period, with a chart of the same numbers', () => {
+  it('counts role evidence per role in the period, with a chart of the same numbers', async () => {
+    const { html, section } = await fixedReport();
     const s = section('Rollerne i praksis');
     expect(s.rows).toEqual(EXPECTED.roles.rows);
     expect(s.html).toMatch(/<svg [^>]*role="img" aria-labelledby="roles-chart-title roles-chart-desc"/);
     expect(s.html).toContain('<title id="roles-chart-title">Rolleobservationer pr. rolle i perioden</title>');
     expect(s.html).toMatch(/<desc id="roles-chart-desc">[^<]+<\/desc>/);
-    const heights = [...s.html.matchAll(/height="([\d.]+)" class="chart-bar-0"/g)].map((m) => Number(m[1]));
+    const heights = [...svgOf(s.html).matchAll(/height="([\d.]+)" class="chart-bar-0"/g)].map((m) => Number(m[1]));
     const counts = EXPECTED.roles.rows.map((r) => Number(r[2]));
     expect(heights).toHaveLength(8);
     for (const [i, n] of counts.entries()) expect(heights[i]).toBeCloseTo((n / 2) * Math.max(...heights), 1);
   });
 
-  it('lists the FeF decisions of the period with hours saved and the total per decision', () => {
+  it('lists the FeF decisions of the period with hours saved and the total per decision', async () => {
+    const { section } = await fixedReport();
     const s = section('Forklar eller fjern');
     expect(s.columns).toEqual(['Regel eller arbejdsgang', 'Beslutning', 'Timer sparet pr. måned', 'Besluttet på']);
     expect(s.rows).toEqual(EXPECTED.fef.rows);
@@ -102,26 +114,29 @@ describe('/reports/status for 1.8.–31.10.2026', () => {
     for (const text of EXPECTED.fef.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
-  it('lists the actions open at the end of the period, overdue counted against that day', () => {
+  it('lists the actions open at the end of the period, overdue counted against that day', async () => {
+    const { section } = await fixedReport();
     const s = section('Opfølgningspunkter');
     expect(s.paragraphs).toEqual([EXPECTED.actions.summary]);
     expect(s.rows).toEqual(EXPECTED.actions.rows);
     for (const text of EXPECTED.actions.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
-  it('counts attendance per party at meetings held in the period, with a chart of the same numbers', () => {
+  it('counts attendance per party at meetings held in the period, with a chart of the same numbers', async () => {
+    const { html, section } = await fixedReport();
     const s = section('Fremmøde pr. part');
     expect(s.columns).toEqual(EXPECTED.attendance.columns);
     expect(s.rows).toEqual(EXPECTED.attendance.rows);
     expect(s.html).toContain('<title id="attendance-chart-title">Fremmøde pr. part i perioden</title>');
-    const bars = [...s.html.matchAll(/height="([\d.]+)" class="chart-bar-(\d)"/g)].map((m) => Number(m[1]));
+    const bars = [...svgOf(s.html).matchAll(/height="([\d.]+)" class="chart-bar-(\d)"/g)].map((m) => Number(m[1]));
     const numbers = EXPECTED.attendance.rows.flatMap((r) => r.slice(1, 4).map(Number)); // deltog, afbud, udeblev
     const tallest = Math.max(...bars);
     expect(bars.map((h) => Math.round((h / tallest) * 2))).toEqual(numbers);
     expect(s.text).not.toContain('Plejecentret');
   });
 
-  it('shows user text escaped: no raw script element, the characters intact', () => {
+  it('shows user text escaped: no raw script element, the characters intact', async () => {
+    const { html, section } = await fixedReport();
     expect(html).not.toMatch(/<script>alert/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Æblegrød&#34; *fed*');
     expect(section('Møder og beslutninger').rows[0][2]).toContain(ESCAPE);
@@ -194,9 +209,10 @@ describe('/reports/status access', () => {
   });
 
   it.each(['/reports/status', `/reports/status?${QUERY}`, `/reports/status.pdf?${QUERY}`, `/reports/status.docx?${QUERY}`])('sends a signed-out visitor of %s to /login', async (url) => {
-    const { app } = await testApp();
+    const { app, db } = await testApp();
+    await signedIn(app, db, 'admin'); // someone exists, so the app is past /setup
     const res = await request(app).get(url);
-    expect(res.status).toBe(302);
+    expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);
   });
 });

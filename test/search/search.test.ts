@@ -199,15 +199,16 @@ describe('/search: groups, filters and pages', () => {
   it('filters by period, by the natural date of each record', async () => {
     const { app, db } = await testApp();
     const k = await signedIn(app, db, 'konsulent');
-    await aMeeting(db, { title: 'Møde om sommerfesten', day: '2026-06-30', start_time: '23:30', end_time: '23:45' }); // 21:30 UTC
+    await aMeeting(db, { title: 'Møde om sommerfesten', day: '2026-07-01', start_time: '00:30', end_time: '01:30' }); // 30 June 22:30 UTC
+    await aMeeting(db, { title: 'Møde om sommerferien', day: '2026-06-30', start_time: '23:30', end_time: '23:45' }); // 30 June 21:30 UTC
     await aMeeting(db, { title: 'Møde om julefrokosten', day: '2026-12-15' });
     await aLearning(db, { title: 'Sommererfaring', date: '2026-07-01' });
     const july = await k.agent.get('/search').query({ q: 'sommer', from: '2026-07-01', to: '2026-07-31' });
-    expect(hitTitles(july.text)).toEqual(['Sommererfaring']);
+    expect(hitTitles(july.text).sort()).toEqual(['Møde om sommerfesten', 'Sommererfaring']);
     const june = await k.agent.get('/search').query({ q: 'sommer', from: '2026-06-01', to: '2026-06-30' });
-    expect(hitTitles(june.text)).toEqual(['Møde om sommerfesten']); // 23:30 in Copenhagen is still 30 June
+    expect(hitTitles(june.text)).toEqual(['Møde om sommerferien']); // days are Copenhagen days, not UTC days
     const year = await k.agent.get('/search').query({ q: 'møde', type: 'moede', from: '2026-01-01', to: '2026-12-31' });
-    expect(hitTitles(year.text).sort()).toEqual(['Møde om julefrokosten', 'Møde om sommerfesten']);
+    expect(hitTitles(year.text).sort()).toEqual(['Møde om julefrokosten', 'Møde om sommerferien', 'Møde om sommerfesten']);
     const none = await k.agent.get('/search').query({ q: 'julefrokost', from: '2027-01-01' });
     expect(none.status).toBe(200);
     expect(unescapeHtml(none.text)).toContain('Ingen resultater for »julefrokost« med de valgte filtre.');
