@@ -2,7 +2,6 @@
 import { Router } from 'express';
 import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
 import { listPartnerships } from '../partnerships/queries';
-import { personOptions } from '../people/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
@@ -21,10 +20,11 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const filter = ActionFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
     const today = utcToCopenhagen(clock.now()).day;
-    const [rows, total, owners, partnerships] = await Promise.all([
+    const [rows, total, owner, partnerships] = await Promise.all([
       listActions(db, filter, today, page.limit, page.offset),
       countActions(db, filter, today),
-      personOptions(db),
+      // A select of every person would be thousands of options: the owner is found by name instead.
+      filter.owner_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', filter.owner_id).executeTakeFirst() : undefined,
       listPartnerships(db),
     ]);
     const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'page'));
@@ -33,13 +33,14 @@ export function actionRoutes({ db, clock }: AppContext): Router {
       rows,
       filter,
       today,
-      owners,
+      owner,
       partnerships,
       statusOptions: options(ACTION_STATUS_LABELS),
       statusLabels: ACTION_STATUS_LABELS,
       pager: pagination(page, total, '/actions', {
         status: filter.status,
         owner_id: filter.owner_id ? String(filter.owner_id) : undefined,
+        owner_q: filter.owner_q,
         overdue: filter.overdue ? 'on' : undefined,
         open: filter.open ? 'on' : undefined,
         meeting_id: filter.meeting_id ? String(filter.meeting_id) : undefined,

@@ -23,6 +23,8 @@ export const ActionStatusSchema = z.object({ status: choice(ACTION_STATUSES, 'VÃ
 export const ActionFilterSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional().catch(undefined),
   owner_id: z.coerce.number().int().positive().optional().catch(undefined),
+  /** The owner's name, or part of it. */
+  owner_q: z.string().trim().max(100).optional().catch(undefined),
   overdue: checkbox.catch(false),
   meeting_id: z.coerce.number().int().positive().optional().catch(undefined),
   partnership_id: z.coerce.number().int().positive().optional().catch(undefined),

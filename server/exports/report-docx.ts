@@ -2,7 +2,9 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportDocument } from './report-document';
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+/** Text with its line breaks kept as breaks (w:br): Word shows a newline inside w:t as a space. */
+const runs = (text: string, bold?: boolean) => text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, bold, break: i > 0 ? 1 : undefined }));
+const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: runs(text, bold) })] });
 
 export function reportDocx(report: ReportDocument): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [
@@ -12,8 +14,8 @@ export function reportDocx(report: ReportDocument): Promise<Buffer> {
   for (const section of report.sections) {
     body.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
     for (const block of section.blocks) {
-      if (block.kind === 'p') body.push(new Paragraph({ text: block.text }));
-      else if (block.kind === 'list') for (const item of block.items) body.push(new Paragraph({ text: item, bullet: { level: 0 } }));
+      if (block.kind === 'p') body.push(new Paragraph({ children: runs(block.text) }));
+      else if (block.kind === 'list') for (const item of block.items) body.push(new Paragraph({ children: runs(item), bullet: { level: 0 } }));
       else {
         body.push(new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })] }));
         body.push(

@@ -44,12 +44,18 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
   });
   doc.font('bold').fontSize(18).fillColor('#1d2329').text(report.title);
   doc.font('regular').fontSize(11).text(report.subtitle).moveDown(0.5);
+  // A heading or caption is kept with what follows it: never alone at the foot of a page.
+  const keepWithNext = (height: number) => {
+    if (doc.y + height > doc.page.height - M.bottom) doc.addPage();
+  };
   for (const section of report.sections) {
+    keepWithNext(80);
     doc.moveDown(0.5).font('bold').fontSize(13).text(section.heading, { paragraphGap: 3 });
     for (const block of section.blocks) {
       if (block.kind === 'p') doc.font('regular').fontSize(10).text(block.text).moveDown(0.3);
       else if (block.kind === 'list') for (const item of block.items) doc.font('regular').fontSize(10).text(`• ${item}`, { indent: 6 });
       else {
+        keepWithNext(60);
         doc.font('bold').fontSize(9.5).text(block.caption).moveDown(0.2);
         table(doc, block.columns, block.rows);
       }

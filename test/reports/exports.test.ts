@@ -73,6 +73,14 @@ describe('/reports/status.pdf', () => {
       expect(page).toContain(`Side ${i + 1} af ${pages.length}`);
       expect(page).toContain('Statusrapport');
     });
+    // No page ends with a heading or a table caption whose content starts on the next page.
+    const captions = ['Afholdte møder', 'Statusændringer', 'Målinger i perioden', 'Rolleobservationer pr. rolle', 'Beslutninger i perioden', 'Åbne opfølgningspunkter', 'Fremmøde ved afholdte møder'];
+    pages.forEach((page, i) => {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+      const body = lines.slice(0, lines.lastIndexOf('Statusrapport')); // the running header and page number are drawn last
+      const last = body[body.length - 1];
+      expect([i + 1, last, [...SECTIONS, ...captions].includes(last)]).toEqual([i + 1, last, false]);
+    });
     const text = pages.join('\n');
     expectInOrderIgnoringSpace(text, contentInOrder());
     for (const t of ABSENT) expect([t, squash(text).includes(squash(t))]).toEqual([t, false]);
@@ -131,7 +139,7 @@ describe('/reports/status.docx', () => {
     ]);
     for (const t of tables) expect(t).toMatch(/<w:tblHeader\/>/);
     // The decisions of one meeting are lines of one cell: Word shows a newline inside w:t as a space.
-    expect(d.document).not.toMatch(/<w:t(?:\s[^>]*)?>[^<]*\n/);
+    expect(/<w:t(?:\s[^>]*)?>[^<]*\n[^<]*</.exec(d.document)?.[0]).toBeUndefined();
     expect(tables[0]).toContain('<w:br/>');
   });
 
