@@ -312,8 +312,10 @@ export function isOfType(type: SearchType): RawBuilder<SqlBool> {
 
 /** A CASE over the kinds of record, reading one display field of the hit's record by its id. */
 function displayField(field: 'title' | 'context') {
-  const branches = SOURCES.map(
-    (s) => `when '${s.type}' then (select ${s.display[field]} from ${s.table} s ${s.joins ?? ''} where s.id = search_index.ref_id)`,
+  const branches = SOURCES.map((s) =>
+    s.display[field] === `''`
+      ? `when '${s.type}' then ''`
+      : `when '${s.type}' then (select ${s.display[field]} from ${s.table} s ${s.joins ?? ''} where s.id = search_index.ref_id)`,
   );
   return sql<string>`${sql.raw(`coalesce(case search_index.type ${branches.join(' ')} end, '')`)}`;
 }

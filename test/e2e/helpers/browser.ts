@@ -1,5 +1,6 @@
 // Chromium for the browser tests, and pages that check themselves: every document a page loads
 // must pass checkPage (axe, structure, no script errors) before the test ends.
+import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { a11yProblems, structureProblems } from './a11y';
 import { chromiumPath } from './paths';
@@ -79,6 +80,20 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   if (new URL(page.url()).pathname === '/login') {
     throw new Error(`Signing in as ${email} failed: ${await page.locator('main').innerText()}`);
   }
+}
+
+/** Signs out with the header's button; the login page is checked. */
+export async function signOut(page: Page): Promise<void> {
+  await navigate(page, () => page.getByRole('button', { name: 'Log ud' }).click());
+  if (new URL(page.url()).pathname !== '/login') throw new Error(`Signing out ended at ${page.url()}, not /login`);
+}
+
+/** Runs an action that starts a download (e.g. a click on a "PDF" link); returns the suggested file name and the bytes. */
+export async function download(page: Page, action: () => Promise<unknown>): Promise<{ fileName: string; body: Buffer }> {
+  const [started] = await Promise.all([page.waitForEvent('download'), action()]);
+  const failure = await started.failure();
+  if (failure) throw new Error(`The download from ${started.url()} failed: ${failure}`);
+  return { fileName: started.suggestedFilename(), body: fs.readFileSync(await started.path()) };
 }
 
 /** Closes the test's pages; if the test passed, every document they loaded must have been checked. */

@@ -110,13 +110,10 @@ export interface CliUser {
   person?: string;
 }
 
-/** `npm run cli -- user add …` against the server's database, the password on standard input. */
-export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user: CliUser): Promise<string> {
-  const args = ['server/cli.ts', 'user', 'add', '--email', user.email, '--role', user.role];
-  if (user.name) args.push('--name', user.name);
-  if (user.person) args.push('--person', user.person);
+/** `npm run cli -- <args>` against the server's database (e.g. `seed --demo`); resolves with its output. */
+export function runCli(server: Pick<TestServer, 'databasePath'>, args: string[], input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TSX, ...args], {
+    const child = spawn(process.execPath, [...TSX, 'server/cli.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: 'production' },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -125,7 +122,15 @@ export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user:
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`cli user add exited with ${code}: ${out.trim()}`))));
-    child.stdin.end(user.password + '\n');
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`cli ${args.join(' ')} exited with ${code}: ${out.trim()}`))));
+    child.stdin.end(input);
   });
+}
+
+/** `npm run cli -- user add …` against the server's database, the password on standard input. */
+export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user: CliUser): Promise<string> {
+  const args = ['user', 'add', '--email', user.email, '--role', user.role];
+  if (user.name) args.push('--name', user.name);
+  if (user.person) args.push('--person', user.person);
+  return runCli(server, args, user.password + '\n');
 }
