@@ -3,8 +3,16 @@
 import type { Db } from '../db/database';
 import type { InitiativeFilter } from './schemas';
 
-function filtered(db: Db, f: InitiativeFilter) {
+function filtered(db: Db, f: InitiativeFilter, today: string) {
   let q = db.selectFrom('initiatives');
+  if (f.trial === 'overdue') {
+    // The same rule as isTrialOverdue and overdueTrials.
+    q = q
+      .where('initiatives.kind', '=', 'proevehandling')
+      .where('initiatives.trial_end', '<', today)
+      .where('initiatives.result', '=', '')
+      .where('initiatives.status', '!=', 'stoppet');
+  }
   if (f.status) q = q.where('initiatives.status', '=', f.status);
   if (f.kind) q = q.where('initiatives.kind', '=', f.kind);
   if (f.kerneopgave) {
@@ -22,8 +30,8 @@ function filtered(db: Db, f: InitiativeFilter) {
   return q;
 }
 
-export function listInitiatives(db: Db, f: InitiativeFilter, limit: number, offset: number) {
-  return filtered(db, f)
+export function listInitiatives(db: Db, f: InitiativeFilter, today: string, limit: number, offset: number) {
+  return filtered(db, f, today)
     .select([
       'initiatives.id',
       'initiatives.title',
@@ -43,8 +51,8 @@ export function listInitiatives(db: Db, f: InitiativeFilter, limit: number, offs
     .execute();
 }
 
-export async function countInitiatives(db: Db, f: InitiativeFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countInitiatives(db: Db, f: InitiativeFilter, today: string): Promise<number> {
+  const row = await filtered(db, f, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -76,8 +76,8 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     const filter = InitiativeFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
     const [rows, total, kerneopgaver, roles, places] = await Promise.all([
-      listInitiatives(db, filter, page.limit, page.offset),
-      countInitiatives(db, filter),
+      listInitiatives(db, filter, today(), page.limit, page.offset),
+      countInitiatives(db, filter, today()),
       listKerneopgaver(db),
       listRoles(db, { includeRetired: true }),
       organisationOptions(db),
@@ -105,6 +105,7 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
         place_id: filter.place_id ? String(filter.place_id) : undefined,
         role: filter.role,
         kind: filter.kind,
+        trial: filter.trial,
       }),
     });
   });

@@ -130,5 +130,7 @@ export const InitiativeFilterSchema = z.object({
   place_id: z.coerce.number().int().positive().optional().catch(undefined),
   role: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   kind: z.enum(INITIATIVE_KINDS).optional().catch(undefined),
+  /** 'overdue': trial actions past their end without a result (the dashboard's number). */
+  trial: z.enum(['overdue']).optional().catch(undefined),
 });
 export type InitiativeFilter = z.infer<typeof InitiativeFilterSchema>;

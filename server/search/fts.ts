@@ -69,7 +69,7 @@ const SOURCES: Source[] = [
     date: 's.starts_at',
     title: ['s.title'],
     body: ['s.place'],
-    display: { title: 's.title', context: 's.place' },
+    display: { title: 's.title', context: `''` },
   },
   {
     type: 'dagsordenspunkt',
@@ -162,7 +162,7 @@ const SOURCES: Source[] = [
     date: 's.date',
     title: ['r.name'],
     body: ['s.note', 's.team'],
-    display: { title: 'r.name', context: `trim(coalesce(p.name, '') || ' ' || s.team)` },
+    display: { title: 'r.name', context: `concat_ws(' · ', p.name, nullif(trim(s.team), ''))` },
     parents: [{ table: 'roles', parentKey: 'key', childKey: 'role_key', columns: ['name'] }],
   },
   {
@@ -183,7 +183,7 @@ const SOURCES: Source[] = [
     date: 's.created_at',
     title: ['s.title'],
     body: ['s.pole_a', 's.pole_b', 's.context'],
-    display: { title: 's.title', context: `s.pole_a || ' / ' || s.pole_b` },
+    display: { title: 's.title', context: `''` },
   },
   {
     type: 'forklar-eller-fjern',
@@ -193,7 +193,7 @@ const SOURCES: Source[] = [
     date: 's.created_at',
     title: ['s.title'],
     body: ['s.applies_to', 's.rationale'],
-    display: { title: 's.title', context: 's.applies_to' },
+    display: { title: 's.title', context: `''` },
   },
 ];
 
@@ -203,8 +203,8 @@ const rowid = (source: Source, id: string) => `${id} * 16 + ${source.code}`;
 /** The same "aa" → "å" replacements as normaliseAa() in ./query.ts, in the same order. */
 const normaliseAa = (expr: string) => `replace(replace(replace(${expr}, 'aa', 'å'), 'Aa', 'Å'), 'AA', 'Å')`;
 
-/** Several text columns as one searchable text (missing values as ''). */
-const text = (exprs: string[]) => (exprs.length ? normaliseAa(exprs.map((e) => `coalesce(${e}, '')`).join(` || ' ' || `)) : `''`);
+/** Several text columns as one searchable text, the non-empty ones joined by " · " (a separator to the tokenizer). */
+const text = (exprs: string[]) => (exprs.length ? normaliseAa(`concat_ws(' · ', ${exprs.map((e) => `nullif(trim(${e}), '')`).join(', ')})`) : `''`);
 
 /** INSERT … SELECT of the index rows for one kind of record, optionally only some of them. */
 function insertRows(source: Source, only?: string): string {

@@ -298,8 +298,8 @@ describe('/ (overblik) on a fixed data set', () => {
     expect(checked.get(`/actions?owner_id=${me}&overdue=on`)).toBe(MY_OVERDUE);
     expect(checked.get('/actions?overdue=on')).toBe(ALL_OVERDUE);
     expect(checked.get('/initiatives?kind=proevehandling&status=afproeves')).toBe(2);
-    // 4 core tasks × 5 statuses in the table, plus the four action and trial numbers above.
-    expect(numberLinks(html)).toHaveLength(4 * 5 + 4);
+    // 4 core tasks × 5 statuses in the table, plus the five action and trial numbers above.
+    expect(numberLinks(html)).toHaveLength(4 * 5 + 5);
   });
 
   it('shows a representative only their own actions, no table of everyone’s, and minutes awaiting their approval', async () => {
@@ -344,7 +344,7 @@ describe('/ (overblik) on a fixed data set', () => {
     const { db, user, html } = await dashboardFor('repraesentant', HANNE);
     const id = async (title: string) => (await db.selectFrom('initiatives').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
     const trials = sectionOf(html, 'trials-heading');
-    expect(trials).toContain('<a href="/initiatives?kind=proevehandling&amp;status=afproeves">2 afprøves nu</a> · 1 er slut uden resultat');
+    expect(trials).toContain('<a href="/initiatives?kind=proevehandling&amp;status=afproeves">2 afprøves nu</a> · <a href="/initiatives?trial=overdue">1 er slut uden resultat</a>');
     expect(trials).toContain(`<a href="/initiatives/${await id('Fri for dobbeltdokumentation')}">Fri for dobbeltdokumentation</a>: perioden sluttede 27.10.2026, resultat mangler`);
     expect(trials).not.toContain('Madklub uden visitation</a>:');
     const running = (await user.agent.get('/initiatives?kind=proevehandling&status=afproeves')).text;

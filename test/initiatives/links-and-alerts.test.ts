@@ -153,7 +153,7 @@ describe('trial actions past their period without a result', () => {
     expect(list.match(/periode slut – resultat mangler/g)).toHaveLength(1);
     expect(list).toMatch(new RegExp(`Sluttede i går</a> <span class="badge">prøvehandling</span>\\s*\\s*<br><span class="badge badge--warning">periode slut – resultat mangler</span>`));
     const trials = sectionOf((await l.agent.get('/')).text, 'trials-heading');
-    expect(trials).toContain('2 afprøves nu</a> · 1 er slut uden resultat');
+    expect(trials).toContain('2 afprøves nu</a> · <a href="/initiatives?trial=overdue">1 er slut uden resultat</a>');
     expect(trials).toContain(`<a href="/initiatives/${over}">Sluttede i går</a>: perioden sluttede 23.11.2026, resultat mangler`);
     expect(trials).not.toContain('Slutter i dag</a>:');
   });
