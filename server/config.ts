@@ -8,7 +8,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/uldum.sqlite'),
   SESSION_SECRET: z.string().min(32, { error: 'skal være mindst 32 tegn' }).optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
