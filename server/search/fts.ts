@@ -203,7 +203,10 @@ const rowid = (source: Source, id: string) => `${id} * 16 + ${source.code}`;
 /** The same "aa" → "å" replacements as normaliseAa() in ./query.ts, in the same order. */
 const normaliseAa = (expr: string) => `replace(replace(replace(${expr}, 'aa', 'å'), 'Aa', 'Å'), 'AA', 'Å')`;
 
-/** Several text columns as one searchable text, the non-empty ones joined by " · " (a separator to the tokenizer). */
+/**
+ * Several text columns as one searchable text, the non-empty ones joined by " · " (punctuation,
+ * so a separator to the tokenizer too). concat_ws needs SQLite 3.44, which better-sqlite3 12 bundles.
+ */
 const text = (exprs: string[]) => (exprs.length ? normaliseAa(`concat_ws(' · ', ${exprs.map((e) => `nullif(trim(${e}), '')`).join(', ')})`) : `''`);
 
 /** INSERT … SELECT of the index rows for one kind of record, optionally only some of them. */
@@ -279,7 +282,10 @@ export async function rebuildSearchIndex(db: Kysely<any>): Promise<number> {
 
 // ---- fragments for the search query (server/search/queries.ts) ----
 
-/** Start and end of a highlighted hit in snippets: control characters no stored text contains. */
+/**
+ * Start and end of a highlighted hit in snippets: control characters, so no escaping is needed
+ * and the view can split plain text on them (service.ts drops any other control character).
+ */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 
@@ -295,6 +301,9 @@ export function matches(expression: string): RawBuilder<SqlBool> {
  * when a common word matches thousands).
  */
 export const bestFirst = sql`bm25(search_index, 0, 0, 0, 0, 10.0, 1.0)`;
+
+/** Index order from the highest rowid (newest records): FTS5 walks it without scoring each hit. */
+export const newestRecordFirst = sql`search_index.rowid desc`;
 
 /** A few words of the body around the hits, hits between MARK_START and MARK_END. */
 export const bodySnippet = sql<string>`snippet(search_index, 5, char(2), char(3), '…', 14)`;

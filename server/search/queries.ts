@@ -3,6 +3,7 @@
 import type { Db } from '../db/database';
 import {
   bestFirst,
+  newestRecordFirst,
   bodySnippet,
   displayContext,
   displayTitle,
@@ -40,8 +41,11 @@ export interface HitRow {
   snippet: string;
 }
 
-/** A page of hits, best first, with the display fields of each record read in the same query. */
-export function searchHits(db: Db, f: IndexFilter, limit: number, offset: number): Promise<HitRow[]> {
+/**
+ * A page of hits with the display fields of each record read in the same query: best first, or
+ * with `newestFirst` in index order from the newest record, which needs no scoring of every hit.
+ */
+export function searchHits(db: Db, f: IndexFilter, limit: number, offset: number, newestFirst = false): Promise<HitRow[]> {
   let q = hits(db, f);
   if (f.type) q = q.where(isOfType(f.type));
   return q
@@ -54,7 +58,7 @@ export function searchHits(db: Db, f: IndexFilter, limit: number, offset: number
       displayContext.as('context'),
       bodySnippet.as('snippet'),
     ])
-    .orderBy(bestFirst)
+    .orderBy(newestFirst ? newestRecordFirst : bestFirst)
     .limit(limit)
     .offset(offset)
     .execute();
