@@ -20,6 +20,7 @@ import { meetingFeed, meetingInvite } from './ics';
 import { minutesMarkdown } from './markdown';
 import { minutesPdf } from './pdf';
 import { minutesForExport } from './source';
+import { RenderCache } from './cache';
 
 /** The CSV has every matching action, within a sane bound. */
 const CSV_MAX_ROWS = 100_000;
@@ -47,6 +48,8 @@ export function calendarFeedRoutes({ db, clock }: AppContext): Router {
 
 export function exportRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // PDF and Word take tens of milliseconds to lay out; the same content is served from memory.
+  const files = new RenderCache();
   async function load(raw: unknown) {
     const id = parseId(raw);
     const meeting = await findMeeting(db, id);
@@ -56,13 +59,13 @@ export function exportRoutes({ db, clock }: AppContext): Router {
 
   router.get('/meetings/:id/minutes.pdf', async (req, res) => {
     const e = await load(req.params.id);
-    const pdf = await minutesPdf(e);
+    const pdf = await files.get(RenderCache.key('minutes.pdf', e), () => minutesPdf(e));
     res.type('application/pdf').set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'pdf'))).send(pdf);
   });
 
   router.get('/meetings/:id/minutes.docx', async (req, res) => {
     const e = await load(req.params.id);
-    const docx = await minutesDocx(e);
+    const docx = await files.get(RenderCache.key('minutes.docx', e), () => minutesDocx(e));
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'docx')))

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { reportDocx } from '../exports/report-docx';
 import { attachment } from '../exports/filename';
 import { reportPdf } from '../exports/report-pdf';
+import { RenderCache } from '../exports/cache';
 import { addDays } from '../initiatives/service';
 import { barChart } from '../web/charts';
 import type { AppContext } from '../web/context';
@@ -20,6 +21,7 @@ const PeriodSchema = z
 
 export function reportRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  const files = new RenderCache(16);
 
   /** The period asked for; by default the last three months up to today. */
   function period(req: Request) {
@@ -59,7 +61,7 @@ export function reportRoutes({ db, clock }: AppContext): Router {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
     const report = await buildStatusReport(db, p.period, clock.now());
-    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await reportPdf(report.document));
+    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(RenderCache.key('report.pdf', report.document), () => reportPdf(report.document)));
   });
 
   router.get('/status.docx', async (req, res) => {
@@ -69,7 +71,7 @@ export function reportRoutes({ db, clock }: AppContext): Router {
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.docx`))
-      .send(await reportDocx(report.document));
+      .send(await files.get(RenderCache.key('report.docx', report.document), () => reportDocx(report.document)));
   });
 
   return router;
