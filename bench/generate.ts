@@ -35,6 +35,8 @@ export const BENCH_USERS = {
   repraesentant: 'repraesentant@bench.uldum.dk',
   laeser: 'laeser@bench.uldum.dk',
 } as const;
+/** The konsulent's calendar feed token (/meetings.ics?token=…). */
+export const BENCH_CALENDAR_TOKEN = 'bench-kalender-noegle-konsulent-0001';
 
 /** Records the routes of bench/routes.ts point at. */
 export interface DatasetIds {
@@ -47,6 +49,9 @@ export interface DatasetIds {
   /** A held meeting with about ten agenda items, and one with 100 (both with minutes). */
   meeting: number;
   bigMeeting: number;
+  /** The initiative with the longest progress log, and the partnership from the agreement. */
+  initiative: number;
+  partnership: number;
 }
 
 export interface Dataset {
@@ -353,6 +358,7 @@ function users(g: Gen): void {
   ];
   const ids = insert(g, 'users', accounts.map(([role, person_id]) => ({
     email: BENCH_USERS[role], password_hash: g.passwordHash, role, person_id, disabled: 0, last_login_at: null, created_at: at, updated_at: at,
+    calendar_token: role === 'konsulent' ? BENCH_CALENDAR_TOKEN : null,
   })));
   accounts.forEach(([role], i) => (g.userIds[role] = ids[i]));
 }
@@ -941,6 +947,10 @@ export async function generateDataset(file: string, log: (line: string) => void 
     largeOrganisation: g.orgs.reduce((a, b) => (orgPeople(b.id) > orgPeople(a.id) ? b : a)).id,
     meeting: typical?.id ?? 0,
     bigMeeting: g.ids.bigMeeting ?? 0,
+    initiative: tableExists(raw, 'initiative_updates')
+      ? (raw.prepare('select initiative_id as id from initiative_updates group by initiative_id order by count(*) desc limit 1').get() as { id: number }).id
+      : 0,
+    partnership: g.partnerships[0].id,
   };
   await db.destroy();
   return { file, counts, ids, timings, totalMs: Date.now() - started };

@@ -1,5 +1,5 @@
 // The routes `npm run bench` measures, and the SPEC's performance target for each kind of route.
-import type { DatasetIds } from './generate';
+import { BENCH_CALENDAR_TOKEN, type DatasetIds } from './generate';
 
 export type RouteKind = 'page' | 'search' | 'export';
 
@@ -13,8 +13,7 @@ export interface BenchRoute {
 /** Same middleware as any signed-in page, no domain query: every ratio is against this one. */
 export const BASELINE: BenchRoute = { name: 'baseline', path: '/baseline', kind: 'page' };
 
-// Later features add their line here: exports (minutes .pdf/.docx/.md of ids.bigMeeting as
-// 'export', /actions.csv, /meetings.ics), initiatives, roles, and /search?q=… as 'search'.
+// A new page or export is one line here. `ids` are records of the generated data set (DatasetIds).
 export const ROUTES: BenchRoute[] = [
   { name: 'dashboard', path: '/', kind: 'page' },
   { name: 'people list', path: '/people', kind: 'page' },
@@ -22,12 +21,32 @@ export const ROUTES: BenchRoute[] = [
   { name: 'person page', path: (ids) => `/people/${ids.busyPerson}`, kind: 'page' },
   { name: 'organisations list', path: '/organisations', kind: 'page' },
   { name: 'organisation page', path: (ids) => `/organisations/${ids.largeOrganisation}`, kind: 'page' },
+  { name: 'partnership page', path: (ids) => `/partnerships/${ids.partnership}`, kind: 'page' },
   { name: 'meetings list', path: '/meetings', kind: 'page' },
   { name: 'meeting page', path: (ids) => `/meetings/${ids.meeting}`, kind: 'page' },
   { name: 'meeting, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}`, kind: 'page' },
   { name: 'minutes, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes`, kind: 'page' },
   { name: 'actions list', path: '/actions', kind: 'page' },
   { name: 'actions overdue', path: '/actions?overdue=on', kind: 'page' },
+  { name: 'initiatives list', path: '/initiatives', kind: 'page' },
+  { name: 'initiative page', path: (ids) => `/initiatives/${ids.initiative}`, kind: 'page' },
+  { name: 'roles', path: '/roles', kind: 'page' },
+  { name: 'role page', path: '/roles/ressourcedetektor', kind: 'page' },
+  { name: 'learnings', path: '/learnings', kind: 'page' },
+  { name: 'dilemmas', path: '/dilemmas', kind: 'page' },
+  { name: 'forklar eller fjern', path: '/forklar-eller-fjern', kind: 'page' },
+  { name: 'status report, a year', path: '/reports/status?from=2025-01-01&to=2025-12-31', kind: 'page' },
+  { name: 'search, common word', path: '/search?q=plejecentret', kind: 'search' },
+  { name: 'search, a name', path: '/search?q=Mølgaard', kind: 'search' },
+  { name: 'search, two words', path: '/search?q=fælles morgenmad', kind: 'search' },
+  { name: 'minutes PDF, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes.pdf`, kind: 'export' },
+  { name: 'minutes DOCX, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes.docx`, kind: 'export' },
+  { name: 'minutes Markdown', path: (ids) => `/meetings/${ids.bigMeeting}/minutes.md`, kind: 'export' },
+  { name: 'minutes print page', path: (ids) => `/meetings/${ids.bigMeeting}/minutes/print`, kind: 'export' },
+  { name: 'meeting invite ICS', path: (ids) => `/meetings/${ids.meeting}/invite.ics`, kind: 'export' },
+  { name: 'calendar feed ICS', path: `/meetings.ics?token=${BENCH_CALENDAR_TOKEN}`, kind: 'export' },
+  { name: 'actions CSV', path: '/actions.csv', kind: 'export' },
+  { name: 'status report PDF', path: '/reports/status.pdf?from=2025-01-01&to=2025-12-31', kind: 'export' },
 ];
 
 export interface Measured {

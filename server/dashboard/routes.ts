@@ -10,6 +10,7 @@ import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/quer
 import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { permissions } from '../web/auth';
 import { overviewCharts } from './overview-charts';
+import { perDataVersion } from '../db/data-version';
 import {
   countMyOpenActions,
   countOverdueActions,
@@ -24,6 +25,8 @@ import {
 
 export function dashboardRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // The four charts summarise whole tables; they are the same for everyone until the data changes.
+  const chartsFor = perDataVersion(db, (today: string) => overviewCharts(db, today));
 
   router.get('/', async (req, res) => {
     const user = requireUser(req);
@@ -49,7 +52,7 @@ export function dashboardRoutes({ db, clock }: AppContext): Router {
       latestDecisions(db),
       // A consultant follows up on everyone's overdue actions, others on their own.
       consultant ? overdueActions(db, today) : [],
-      overviewCharts(db, today),
+      chartsFor(today),
       countMyOpenActions(db, user.personId),
     ]);
     res.render('dashboard/index', {

@@ -248,3 +248,31 @@ export function runningTrials(db: Db) {
     .orderBy('trial_end')
     .execute();
 }
+
+/**
+ * The people the partner form offers: those of the initiative's places and partner
+ * organisations, and the partnership's members — not every person in the register.
+ */
+export function peopleNearInitiative(db: Db, initiativeId: number, partnershipId: number | null) {
+  return db
+    .selectFrom('people')
+    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+    .select(['people.id', 'people.name', 'organisations.name as organisation_name'])
+    .where('people.active', '=', 1)
+    .where('people.anonymised_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('people.organisation_id', 'in', eb.selectFrom('initiative_places').select('organisation_id').where('initiative_id', '=', initiativeId)),
+        eb(
+          'people.organisation_id',
+          'in',
+          eb.selectFrom('initiative_partners').select('organisation_id').where('initiative_id', '=', initiativeId).where('organisation_id', 'is not', null),
+        ),
+        eb('people.id', 'in', eb.selectFrom('partnership_members').select('person_id').where('partnership_id', '=', partnershipId ?? -1)),
+      ]),
+    )
+    .orderBy('organisations.sort_key')
+    .orderBy('people.sort_key')
+    .limit(500)
+    .execute();
+}

@@ -8,7 +8,6 @@ import { ACTION_STATUS_LABELS } from '../meetings/labels';
 import { CommentSchema } from '../meetings/schemas';
 import { organisationOptions } from '../organisations/service';
 import { listPartnerships } from '../partnerships/queries';
-import { personOptions } from '../people/service';
 import { listKerneopgaver, listRoles } from '../reference/queries';
 import { requireRole, requireUser } from '../web/auth';
 import { lineChart } from '../web/charts';
@@ -20,7 +19,7 @@ import { formatIsoDay } from '../web/format';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { CITIZEN_ROLE_LABELS, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, INVOLVEMENT_LABELS, TRIAL_DECISION_LABELS } from './labels';
-import { countInitiatives, effectsOf, findEffectMeasure, findInitiative, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
+import { peopleNearInitiative, countInitiatives, effectsOf, findEffectMeasure, findInitiative, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
 import {
   CitizenStorySchema,
   EffectMeasureSchema,
@@ -159,7 +158,7 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
       initiativeDetails(db, initiative.id),
       effectsOf(db, initiative.id),
       commentsOf(db, 'initiative', initiative.id),
-      personOptions(db),
+      peopleNearInitiative(db, initiative.id, initiative.partnership_id),
       organisationOptions(db),
       listKerneopgaver(db),
     ]);

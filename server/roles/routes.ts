@@ -6,6 +6,7 @@ import { organisationOptions } from '../organisations/service';
 import { personOptions } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
+import { perDataVersion } from '../db/data-version';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { copenhagenDay, formatIsoDay } from '../web/format';
@@ -61,6 +62,8 @@ function keyParam(req: Request): string {
 
 export function roleRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // The overview groups all evidence; it is the same for everyone until the data changes.
+  const overviewFor = perDataVersion(db, (day: string) => roleOverview(db, new Date(`${day}T12:00:00Z`)));
 
   /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
   const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {
@@ -96,7 +99,7 @@ export function roleRoutes({ db, clock }: AppContext): Router {
   const roleFormLocals = (role: unknown = null) => ({ role, kindOptions });
 
   router.get('/', async (_req, res) => {
-    const overview = await roleOverview(db, clock.now());
+    const overview = await overviewFor(copenhagenDay(clock.now()));
     res.render('roles/index', { ...overview, kindLabels: ROLE_KIND_LABELS });
   });
 
