@@ -17,8 +17,7 @@ function filtered(db: Db, f: MeetingFilter) {
   return q;
 }
 
-/** Upcoming meetings first (soonest first), then past meetings (newest first). */
-export function listMeetings(db: Db, f: MeetingFilter, now: string, limit: number, offset: number) {
+function listColumns(db: Db, f: MeetingFilter) {
   return filtered(db, f)
     .innerJoin('partnerships', 'partnerships.id', 'meetings.partnership_id')
     .leftJoin('minutes', 'minutes.meeting_id', 'meetings.id')
@@ -32,14 +31,31 @@ export function listMeetings(db: Db, f: MeetingFilter, now: string, limit: numbe
       'meetings.place',
       'partnerships.name as partnership_name',
       'minutes.status as minutes_status',
-    ])
-    .orderBy(sql`case when meetings.starts_at >= ${now} then 0 else 1 end`)
-    .orderBy(sql`case when meetings.starts_at >= ${now} then meetings.starts_at end`)
+    ]);
+}
+
+/**
+ * Upcoming meetings first (soonest first), then past meetings (newest first). Read as two
+ * index-ordered slices rather than one sort of every meeting: the page is cut across the seam.
+ */
+export async function listMeetings(db: Db, f: MeetingFilter, now: string, limit: number, offset: number) {
+  const upcomingCount = Number(
+    (await filtered(db, f).where('meetings.starts_at', '>=', now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const upcoming =
+    offset < upcomingCount
+      ? await listColumns(db, f).where('meetings.starts_at', '>=', now).orderBy('meetings.starts_at').orderBy('meetings.id').limit(limit).offset(offset).execute()
+      : [];
+  const room = limit - upcoming.length;
+  if (room === 0) return upcoming;
+  const past = await listColumns(db, f)
+    .where('meetings.starts_at', '<', now)
     .orderBy('meetings.starts_at', 'desc')
     .orderBy('meetings.id', 'desc')
-    .limit(limit)
-    .offset(offset)
+    .limit(room)
+    .offset(Math.max(0, offset - upcomingCount))
     .execute();
+  return [...upcoming, ...past];
 }
 
 export async function countMeetings(db: Db, f: MeetingFilter): Promise<number> {
