@@ -1,15 +1,12 @@
 // `npm run bench`: generates the data set, starts the production server on it and load-tests bench/routes.ts against /baseline.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_PASSWORD, BENCH_USERS, generateDataset, type DatasetIds } from './generate';
+import { BENCH_USERS, generateDataset, type DatasetIds } from './generate';
 import { BASELINE, missedTargets, ROUTES, RSS_TARGET_MB, START_TARGET_MS, type BenchRoute } from './routes';
-
-const ROOT = path.resolve(__dirname, '..');
+import { freePort, ROOT, signIn, startServer } from './server';
 const DB_FILE = path.join(ROOT, 'bench', 'tmp', 'bench.sqlite');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const CONNECTIONS = 10;
@@ -24,59 +21,6 @@ interface Load {
   p99_ms: number | null;
   /** Average response size. */
   kb: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */
-async function startServer(port: number): Promise<{ child: ChildProcess; startMs: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: DB_FILE, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  while (Date.now() - started < 30_000) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-    if (ok) return { child, startMs: Date.now() - started };
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill();
-  throw new Error(`the server did not answer /healthz within 30 s:\n${output}`);
-}
-
-function sessionCookie(res: Response): string | undefined {
-  return res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))?.split(';')[0];
-}
-
-/** Signs in through the login form like a browser; returns the session cookie. */
-async function signIn(base: string, email: string): Promise<string> {
-  const page = await fetch(`${base}/login`, { redirect: 'manual' });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
-  const firstCookie = sessionCookie(page);
-  if (!csrf || !firstCookie) throw new Error('GET /login gave no CSRF token or session cookie');
-  const res = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: firstCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: BENCH_PASSWORD, next: '/' }),
-  });
-  const cookie = sessionCookie(res);
-  if (res.status !== 303 || !cookie) throw new Error(`POST /login answered ${res.status}, not 303 with a session`);
-  return cookie;
 }
 
 /** A route that answers anything but 200 (a redirect to /login, a 404, a 500) fails the bench. */
@@ -154,7 +98,7 @@ async function main(): Promise<void> {
   console.log(`Data set ready in ${(dataset.totalMs / 1000).toFixed(1)} s.\n`);
 
   const port = await freePort();
-  const { child, startMs } = await startServer(port);
+  const { child, startMs } = await startServer(port, DB_FILE);
   const rss = rssSampler(child.pid!);
   const base = `http://127.0.0.1:${port}`;
   try {

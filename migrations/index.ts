@@ -7,6 +7,7 @@ import * as m0003 from './0003_calendar_token';
 import * as m0004 from './0004_initiatives';
 import * as m0005 from './0005_search';
 import * as m0006 from './0006_list_indexes';
+import * as m0007 from './0007_open_action_indexes';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_initiatives': m0004,
   '0005_search': m0005,
   '0006_list_indexes': m0006,
+  '0007_open_action_indexes': m0007,
 };

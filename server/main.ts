@@ -1,7 +1,7 @@
 // Starts the process: configuration → database → migrations → seed → listen.
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, optimizeDatabase } from './db/database';
 import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
 import { seedPartnership } from '../seeds/partnership';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { db } = openDatabase(config.databasePath);
+  const { db, raw } = openDatabase(config.databasePath);
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Database migreret: ${applied.join(', ')}`);
   if (applied.includes(FIRST_MIGRATION)) {
@@ -26,9 +26,13 @@ async function main(): Promise<void> {
     const { created } = await seedPartnership(db, new Date());
     console.log(`Partnerskabet fra aftalen er lagt ind (${created} poster).`);
   }
+  optimizeDatabase(raw);
   const sessions = new KyselySessionStore(db);
   await sessions.prune();
-  setInterval(() => void sessions.prune().catch((err) => console.error('session prune failed', err)), 60 * 60 * 1000).unref();
+  setInterval(() => {
+    void sessions.prune().catch((err) => console.error('session prune failed', err));
+    optimizeDatabase(raw);
+  }, 60 * 60 * 1000).unref();
 
   const app = createApp({ db, config });
   const server = app.listen(config.port, () => {

@@ -1,16 +1,22 @@
 // Reads of follow-up actions: the /actions list, a meeting's actions, open actions to carry over.
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import { containsText } from '../db/text-keys';
 import type { ActionFilter } from './schemas';
 
 export const OPEN_STATUSES = ['aaben', 'i_gang'] as const;
 
+/**
+ * "The action is open", written with literal values (not bound parameters) so the database can
+ * use the partial index of open actions by due date (migration 0006); portable SQL.
+ */
+export const isOpen = sql<SqlBool>`actions.status in ('aaben', 'i_gang')`;
+
 /** The actions matching the filters; the meeting is joined only when a filter needs it. */
 function filtered(db: Db, f: ActionFilter, today: string) {
   let q = db.selectFrom('actions');
   if (f.status) q = q.where('actions.status', '=', f.status);
-  if (f.open) q = q.where('actions.status', 'in', OPEN_STATUSES);
+  if (f.open) q = q.where(isOpen);
   if (f.owner_id) q = q.where('actions.owner_id', '=', f.owner_id);
   if (f.owner_q) {
     const text = f.owner_q;
@@ -21,7 +27,7 @@ function filtered(db: Db, f: ActionFilter, today: string) {
     const id = f.partnership_id;
     q = q.where('actions.meeting_id', 'in', (eb) => eb.selectFrom('meetings').select('meetings.id').where('meetings.partnership_id', '=', id));
   }
-  if (f.overdue) q = q.where('actions.status', 'in', OPEN_STATUSES).where('actions.due_date', '<', today);
+  if (f.overdue) q = q.where(isOpen).where('actions.due_date', '<', today);
   return q;
 }
 
@@ -43,7 +49,8 @@ export function listActions(db: Db, f: ActionFilter, today: string, limit: numbe
     ])
     // Portable "nulls last": actions without a due date come after those with one. The same
     // expression is indexed (migration 0006), so a page is read in order instead of sorted.
-    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
+    // Overdue actions all have a due date: their own index gives that order directly.
+    .$if(!f.overdue, (q) => q.orderBy(sql`case when actions.due_date is null then 1 else 0 end`))
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)

@@ -2,7 +2,7 @@
 // their open actions.
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { OPEN_STATUSES } from '../actions/service';
+import { isOpen } from '../actions/queries';
 
 export function upcomingMeetings(db: Db, now: string, limit = 5) {
   return db
@@ -53,7 +53,7 @@ export function myOpenActions(db: Db, personId: number, limit = 10) {
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'meetings.title as meeting_title'])
     .where('actions.owner_id', '=', personId)
-    .where('actions.status', 'in', OPEN_STATUSES)
+    .where(isOpen)
     // Nulls last, as on /actions: an action without a due date must not push out the urgent ones.
     .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
     .orderBy('actions.due_date')
@@ -67,14 +67,14 @@ export async function countMyOpenActions(db: Db, personId: number): Promise<numb
   const row = await db
     .selectFrom('actions')
     .where('owner_id', '=', personId)
-    .where('status', 'in', OPEN_STATUSES)
+    .where(isOpen)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {
-  let q = db.selectFrom('actions').where('status', 'in', OPEN_STATUSES).where('due_date', '<', today);
+  let q = db.selectFrom('actions').where(isOpen).where('actions.due_date', '<', today);
   if (ownerId) q = q.where('owner_id', '=', ownerId);
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
@@ -116,7 +116,7 @@ export function overdueActions(db: Db, today: string, limit = 10) {
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'owner.name as owner_name', 'meetings.title as meeting_title'])
-    .where('actions.status', 'in', OPEN_STATUSES)
+    .where(isOpen)
     .where('actions.due_date', '<', today)
     .orderBy('actions.due_date')
     .limit(limit)

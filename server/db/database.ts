@@ -31,6 +31,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Refreshes the query planner's statistics where they are stale or missing (quick: a bounded
+ * sample per index), so it picks e.g. the partial index of open actions. Run after migrations
+ * at start-up and now and then.
+ */
+export function optimizeDatabase(raw: SQLite.Database): void {
+  raw.pragma('analysis_limit = 400');
+  raw.pragma('optimize = 0x10002');
+}
+
 export function openRawDatabase(file: string | Buffer): SQLite.Database {
   if (typeof file === 'string' && file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SQLite(file);

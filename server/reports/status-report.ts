@@ -24,7 +24,8 @@ import {
 
 const OUTCOME_LABELS: Record<LearningOutcome, string> = { virkede: 'Virkede', delvist: 'Virkede delvist', virkede_ikke: 'Virkede ikke' };
 const FEF_LABELS: Record<FefDecision, string> = { afventer: 'Afventer', forklaret_bevares: 'Forklaret og bevares', aendret: 'Ændret', fjernet: 'Fjernet' };
-const number = (n: number | null) => (n === null ? '' : new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(n));
+const numberFormatter = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+const number = (n: number | null) => (n === null ? '' : numberFormatter.format(n));
 
 export interface StatusReport {
   document: ReportDocument;

@@ -16,7 +16,8 @@ export interface LineChart {
   xLabels: Array<{ x: number; label: string }>;
 }
 
-const formatNumber = (n: number) => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(n);
+const numberFormatter = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }); // made once: see web/format.ts
+const formatNumber = (n: number) => numberFormatter.format(n);
 
 /** A line through dated values, with baseline and target as dashed guides. */
 export function lineChart(points: LinePoint[], guides: { baseline: number | null; target: number | null }, width = 560, height = 220): LineChart {

@@ -61,11 +61,16 @@ export function formatIsoDay(day: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
 }
 
+// Formatters are made once: each new Intl formatter costs tens of microseconds and memory the
+// garbage collector does not see, which showed as a gigabyte of RSS under load.
+const numericDayFormatter = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const isoDayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** An instant shown briefly: "24.11.2026 14.05". */
 export function formatShortDateTime(value: Date | string | null | undefined): string {
   if (!value) return '';
   const p = localParts(toDate(value));
-  const numeric = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
+  const numeric = numericDayFormatter
     .formatToParts(toDate(value))
     .filter((x) => x.type !== 'literal')
     .map((x) => x.value);
@@ -74,5 +79,12 @@ export function formatShortDateTime(value: Date | string | null | undefined): st
 
 /** Today's date in Copenhagen as YYYY-MM-DD. */
 export function copenhagenDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return isoDayFormatter.format(at);
+}
+
+const decimalFormatter = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 6 });
+
+/** A number as Danes write it: "3,5", "1.250". */
+export function formatNumber(n: number): string {
+  return decimalFormatter.format(n);
 }

@@ -1,0 +1,63 @@
+// Starting the production server on the bench database and signing in: shared by `npm run bench`
+// and `npm run bench:probe`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { BENCH_PASSWORD } from './generate';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */
+export async function startServer(port: number, dbFile: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; startMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  while (Date.now() - started < 30_000) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) return { child, startMs: Date.now() - started };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill();
+  throw new Error(`the server did not answer /healthz within 30 s:\n${output}`);
+}
+
+function sessionCookie(res: Response): string | undefined {
+  return res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))?.split(';')[0];
+}
+
+/** Signs in through the login form like a browser; returns the session cookie. */
+export async function signIn(base: string, email: string): Promise<string> {
+  const page = await fetch(`${base}/login`, { redirect: 'manual' });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  const firstCookie = sessionCookie(page);
+  if (!csrf || !firstCookie) throw new Error('GET /login gave no CSRF token or session cookie');
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: firstCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password: BENCH_PASSWORD, next: '/' }),
+  });
+  const cookie = sessionCookie(res);
+  if (res.status !== 303 || !cookie) throw new Error(`POST /login answered ${res.status}, not 303 with a session`);
+  return cookie;
+}
+
