@@ -1,6 +1,6 @@
 // `npm run bench:probe [-- name …]`: one request at a time per bench route (no load), to see which
 // routes are slow and why. Reuses bench/tmp/probe.sqlite between runs (delete it to regenerate);
-// PROBE_CPU_PROFILE=1 writes a V8 CPU profile of the server to bench/tmp/ for Chrome's DevTools.
+// SLOW_QUERY_MS=2 lists the queries slower than 2 ms; PROBE_SAVE=1 keeps each answer in bench/tmp/; PROBE_CPU_PROFILE=1 writes a V8 CPU profile of the server to bench/tmp/ for Chrome's DevTools.
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_USERS, generateDataset, type DatasetIds } from './generate';
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const profile = process.env.PROBE_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'tmp')}`] : [];
   const port = await freePort();
   const { child } = await startServer(port, DB_FILE, profile);
+  // With SLOW_QUERY_MS=n the server names its slow queries; they print above the route they belong to.
+  if (process.env.SLOW_QUERY_MS) child.stderr!.on('data', (d) => process.stderr.write(d));
   const base = `http://127.0.0.1:${port}`;
   try {
     const cookie = await signIn(base, BENCH_USERS.konsulent);
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < REPEAT; i++) {
         const started = performance.now();
         const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-        bytes = (await res.arrayBuffer()).byteLength;
+        const body = Buffer.from(await res.arrayBuffer());
+        bytes = body.byteLength;
+        if (i === 0 && process.env.PROBE_SAVE) fs.writeFileSync(path.join(ROOT, 'bench', 'tmp', `${r.name.replace(/\W+/g, '-')}.out`), body);
         if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
         times.push(performance.now() - started);
       }

@@ -10,6 +10,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, { error: 'skal være mindst 32 tegn' }).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  SLOW_QUERY_MS: z.coerce.number().min(0).optional(),
 });
 
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test';
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get Secure. */
   readonly trustProxy: boolean;
+  /** When set, every query that takes longer is written to stderr with its SQL (finding slow pages). */
+  readonly slowQueryMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(databasePath),
     env: e.NODE_ENV,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    slowQueryMs: e.SLOW_QUERY_MS,
   });
 }
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { db, raw } = openDatabase(config.databasePath);
+  const { db, raw } = openDatabase(config.databasePath, { slowQueryMs: config.slowQueryMs });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Database migreret: ${applied.join(', ')}`);
   if (applied.includes(FIRST_MIGRATION)) {

@@ -83,9 +83,11 @@ export async function countOverdueActions(db: Db, today: string, ownerId?: numbe
 export function latestRoleEvidence(db: Db, limit = 5) {
   return db
     .selectFrom('role_evidence')
-    .innerJoin('roles', 'roles.key', 'role_evidence.role_key')
+    // A left join (every evidence has its role) keeps role_evidence the outer table, so the
+    // planner walks the date index and stops after `limit` rows instead of sorting them all.
+    .leftJoin('roles', 'roles.key', 'role_evidence.role_key')
     .leftJoin('people', 'people.id', 'role_evidence.person_id')
-    .select(['role_evidence.id', 'role_evidence.date', 'role_evidence.note', 'role_evidence.team', 'roles.key as role_key', 'roles.name as role_name', 'people.name as person_name'])
+    .select(['role_evidence.id', 'role_evidence.date', 'role_evidence.note', 'role_evidence.team', 'role_evidence.role_key', 'roles.name as role_name', 'people.name as person_name'])
     .orderBy('role_evidence.date', 'desc')
     .orderBy('role_evidence.id', 'desc')
     .limit(limit)

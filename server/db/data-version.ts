@@ -8,18 +8,25 @@ export async function dataVersion(db: Db): Promise<number> {
 }
 
 /**
- * Wraps a summary so it is computed once per data version and argument key (e.g. the day);
- * the next request after any write computes it afresh.
+ * Wraps a summary so it is computed once per data version and argument key (e.g. the day or a
+ * period); the next request after any write computes it afresh. Keeps the `keys` most recently
+ * used arguments (one by default).
  */
-export function perDataVersion<A extends string, T>(db: Db, compute: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
-  let last: { version: number; arg: A; value: Promise<T> } | undefined;
+export function perDataVersion<A extends string, T>(db: Db, compute: (arg: A) => Promise<T>, keys = 1): (arg: A) => Promise<T> {
+  const remembered = new Map<A, { version: number; value: Promise<T> }>();
   return async (arg: A) => {
     const version = await dataVersion(db);
-    if (last && last.version === version && last.arg === arg) return last.value;
+    const hit = remembered.get(arg);
+    remembered.delete(arg); // re-inserted below: a Map iterates oldest first, so this keeps LRU order
+    if (hit && hit.version === version) {
+      remembered.set(arg, hit);
+      return hit.value;
+    }
     const value = compute(arg);
-    last = { version, arg, value };
+    remembered.set(arg, { version, value });
+    if (remembered.size > keys) remembered.delete(remembered.keys().next().value as A);
     value.catch(() => {
-      if (last?.value === value) last = undefined; // a failed computation is not remembered
+      if (remembered.get(arg)?.value === value) remembered.delete(arg); // a failed computation is not remembered
     });
     return value;
   };

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type LogEvent } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -48,11 +48,25 @@ export function openRawDatabase(file: string | Buffer): SQLite.Database {
   return raw;
 }
 
-export function createDb(raw: SQLite.Database): Db {
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+export interface DbOptions {
+  /** Queries slower than this many milliseconds are written to stderr with their SQL. */
+  slowQueryMs?: number;
 }
 
-export function openDatabase(file: string): { db: Db; raw: SQLite.Database } {
+export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
+  const { slowQueryMs } = options;
+  const log =
+    slowQueryMs === undefined
+      ? undefined
+      : (event: LogEvent) => {
+          if (event.level === 'query' && event.queryDurationMillis >= slowQueryMs) {
+            console.error(`langsom forespørgsel ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
+          }
+        };
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log });
+}
+
+export function openDatabase(file: string, options: DbOptions = {}): { db: Db; raw: SQLite.Database } {
   const raw = openRawDatabase(file);
-  return { db: createDb(raw), raw };
+  return { db: createDb(raw, options), raw };
 }

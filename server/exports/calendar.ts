@@ -5,17 +5,7 @@ import type { Db } from '../db/database';
 import { audit } from '../db/audit';
 import { AGENDA_KIND_LABELS } from '../meetings/labels';
 import type { CalendarMeeting } from './ics';
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
+import { groupBy } from '../web/collections';
 
 /** The meetings with the given ids, or (for the feed) those from `since` on. */
 export async function calendarMeetings(db: Db, baseUrl: string, opts: { ids?: number[]; since?: string }): Promise<CalendarMeeting[]> {

@@ -1,7 +1,8 @@
 // /learnings (erfaringer): list with filters, view, create, edit, delete.
 import { Router } from 'express';
 import { LEARNING_OUTCOMES } from '../db/schema';
-import { initiativeOptions } from '../initiatives/options';
+import { initiativeOptions, initiativesWithLearningsOptions } from '../initiatives/options';
+import { perDataVersion } from '../db/data-version';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
@@ -26,6 +27,8 @@ const outcomeOptions = LEARNING_OUTCOMES.map((o) => ({ value: o, label: LEARNING
 
 export function learningRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // The list's initiative filter offers those with learnings; it changes only with the data.
+  const filterInitiatives = perDataVersion(db, (_all: 'all') => initiativesWithLearningsOptions(db));
   const formLocals = async (learning: LearningRow | null = null, linkedMeetingIds: number[] = []) => ({
     learning,
     outcomeOptions,
@@ -45,7 +48,7 @@ export function learningRoutes({ db, clock }: AppContext): Router {
     const [rows, total, initiatives] = await Promise.all([
       listLearnings(db, filter, page.limit, page.offset),
       countLearnings(db, filter),
-      initiativeOptions(db),
+      filterInitiatives('all'),
     ]);
     const links = await initiativesOfLearnings(db, rows.map((r) => r.id));
     res.render('learnings/list', {

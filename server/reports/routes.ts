@@ -11,6 +11,7 @@ import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
 import { utcToCopenhagen } from '../web/time';
 import { buildStatusReport } from './status-report';
+import { perDataVersion } from '../db/data-version';
 
 const day = (message: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date({ error: message }).optional());
@@ -22,6 +23,17 @@ const PeriodSchema = z
 export function reportRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   const files = new RenderCache(16);
+  // A report sums up a whole period: built once per period until the data changes. Its "dannet"
+  // time is when it was built, and nothing has changed since.
+  const reportFor = perDataVersion(
+    db,
+    (key: string) => {
+      const [from, to] = key.split('/');
+      return buildStatusReport(db, { from, to }, clock.now());
+    },
+    8,
+  );
+  const report = (p: { from: string; to: string }) => reportFor(`${p.from}/${p.to}`);
 
   /** The period asked for; by default the last three months up to today. */
   function period(req: Request) {
@@ -38,40 +50,40 @@ export function reportRoutes({ db, clock }: AppContext): Router {
   router.get('/status', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const report = await buildStatusReport(db, p.period, clock.now());
+    const built = await report(p.period);
     const query = new URLSearchParams(p.period).toString();
     res.render('reports/status', {
-      report,
+      report: built,
       period: p.period,
       query,
       form: { values: p.period, errors: {} },
       attendanceChart: barChart(
-        report.attendance.map((a) => a.party),
+        built.attendance.map((a) => a.party),
         [
-          { label: 'Deltog', values: report.attendance.map((a) => a.counts.deltog) },
-          { label: 'Afbud', values: report.attendance.map((a) => a.counts.afbud) },
-          { label: 'Udeblev', values: report.attendance.map((a) => a.counts.udeblev) },
+          { label: 'Deltog', values: built.attendance.map((a) => a.counts.deltog) },
+          { label: 'Afbud', values: built.attendance.map((a) => a.counts.afbud) },
+          { label: 'Udeblev', values: built.attendance.map((a) => a.counts.udeblev) },
         ],
       ),
-      roleChart: barChart(report.roleCounts.map((r) => r.name), [{ label: 'Observationer', values: report.roleCounts.map((r) => r.n) }]),
+      roleChart: barChart(built.roleCounts.map((r) => r.name), [{ label: 'Observationer', values: built.roleCounts.map((r) => r.n) }]),
     });
   });
 
   router.get('/status.pdf', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const report = await buildStatusReport(db, p.period, clock.now());
-    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(RenderCache.key('report.pdf', report.document), () => reportPdf(report.document)));
+    const { document } = await report(p.period);
+    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(RenderCache.key('report.pdf', document), () => reportPdf(document)));
   });
 
   router.get('/status.docx', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const report = await buildStatusReport(db, p.period, clock.now());
+    const { document } = await report(p.period);
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.docx`))
-      .send(await files.get(RenderCache.key('report.docx', report.document), () => reportDocx(report.document)));
+      .send(await files.get(RenderCache.key('report.docx', document), () => reportDocx(document)));
   });
 
   return router;

@@ -2,6 +2,7 @@
 // render: meetings and decisions, initiatives and trial actions with status changes, effects
 // and learnings, role evidence per role, FeF decisions and hours saved, open and overdue
 // actions, attendance per party.
+import { groupBy } from '../web/collections';
 import type { Db } from '../db/database';
 import type { ReportDocument } from '../exports/report-document';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
@@ -46,6 +47,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
     attendanceByParty(db, period),
   ]);
   const decisions = await decisionsOf(db, meetings.map((m) => m.id));
+  const decisionsByMeeting = groupBy(decisions, (d) => d.meeting_id);
 
   const parties = [...new Set(attendance.map((a) => a.name))];
   const partyAttendance = parties.map((party) => {
@@ -72,8 +74,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
                 rows: meetings.map((m) => [
                   formatDay(m.starts_at),
                   m.title,
-                  decisions
-                    .filter((d) => d.meeting_id === m.id)
+                  (decisionsByMeeting.get(m.id) ?? [])
                     .map((d) => `${d.title}: ${d.decision}`)
                     .join('\n') || 'Ingen beslutninger',
                   m.evaluation_value ? String(m.evaluation_value) : '',

@@ -60,10 +60,22 @@ function keyParam(req: Request): string {
   return typeof key === 'string' ? key : '';
 }
 
+/** Institutions per page of the overview's role matrix. */
+const MATRIX_PAGE_SIZE = 50;
+
 export function roleRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   // The overview groups all evidence; it is the same for everyone until the data changes.
   const overviewFor = perDataVersion(db, (day: string) => roleOverview(db, new Date(`${day}T12:00:00Z`)));
+  // A role page's filter choices (who and where the role was seen) only change with new evidence.
+  const filterChoicesFor = perDataVersion(
+    db,
+    async (roleKey: string) => {
+      const [people, organisations] = await Promise.all([peopleWithEvidence(db, roleKey), organisationsWithEvidence(db, roleKey)]);
+      return { people, organisations };
+    },
+    16,
+  );
 
   /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
   const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {
@@ -98,9 +110,16 @@ export function roleRoutes({ db, clock }: AppContext): Router {
 
   const roleFormLocals = (role: unknown = null) => ({ role, kindOptions });
 
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
     const overview = await overviewFor(copenhagenDay(clock.now()));
-    res.render('roles/index', { ...overview, kindLabels: ROLE_KIND_LABELS });
+    // The matrix has a row per institution: a page of them at a time keeps the page readable.
+    const page = pageRequest(req.query.page, MATRIX_PAGE_SIZE);
+    res.render('roles/index', {
+      ...overview,
+      matrix: overview.matrix.slice(page.offset, page.offset + page.limit),
+      matrixPager: pagination(page, overview.matrix.length, '/roles', {}),
+      kindLabels: ROLE_KIND_LABELS,
+    });
   });
 
   // ---- role evidence (konsulent, admin) ----
@@ -207,11 +226,10 @@ export function roleRoutes({ db, clock }: AppContext): Router {
     if (!role) throw new NotFound();
     const filter = EvidenceFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total, people, organisations] = await Promise.all([
+    const [rows, total, { people, organisations }] = await Promise.all([
       listEvidence(db, role.key, filter, page.limit, page.offset),
       countEvidence(db, role.key, filter),
-      peopleWithEvidence(db, role.key),
-      organisationsWithEvidence(db, role.key),
+      filterChoicesFor(role.key),
     ]);
     const path = `/roles/${encodeURIComponent(role.key)}`;
     res.render('roles/show', {

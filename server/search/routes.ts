@@ -2,22 +2,33 @@
 import { Router } from 'express';
 import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
-import { pageRequest } from '../web/pagination';
+import { pageRequest, type PageRequest } from '../web/pagination';
+import { perDataVersion } from '../db/data-version';
 import { SEARCH_TYPES } from './fts';
-import { SEARCH_TYPE_LABELS, SearchSchema } from './schemas';
+import { SEARCH_TYPE_LABELS, SearchSchema, type SearchForm } from './schemas';
 import { search, SEARCH_PAGE_SIZE } from './service';
 
 const typeOptions = [{ value: '', label: 'Alle typer' }, ...SEARCH_TYPES.map((t) => ({ value: t, label: SEARCH_TYPE_LABELS[t] }))];
 
 export function searchRoutes({ db }: AppContext): Router {
   const router = Router();
+  // Recent searches are remembered until the data changes: paging through the hits of a common
+  // word, or the same search from several people, does not count all its hits again.
+  const remembered = perDataVersion(
+    db,
+    (key: string) => {
+      const [form, page] = JSON.parse(key) as [SearchForm, PageRequest];
+      return search(db, form, page);
+    },
+    64,
+  );
 
   router.get('/', async (req, res) => {
     const parsed = parseForm(SearchSchema, req.query);
     if (!parsed.ok) {
       return res.status(422).render('search/index', { result: null, typeOptions, form: parsed.form, formError: 'Perioden er ugyldig.' });
     }
-    const result = await search(db, parsed.data, pageRequest(req.query.page, SEARCH_PAGE_SIZE));
+    const result = await remembered(JSON.stringify([parsed.data, pageRequest(req.query.page, SEARCH_PAGE_SIZE)]));
     const { q, type, from, to } = parsed.data;
     res.render('search/index', { result, typeOptions, form: { values: { q, type: type ?? '', from: from ?? '', to: to ?? '' }, errors: {} } });
   });
