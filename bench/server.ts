@@ -2,6 +2,7 @@
 // and `npm run bench:probe`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { BENCH_PASSWORD } from './generate';
@@ -19,10 +20,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The node options of `npm start` in package.json: the bench measures the server as users run it. */
+function startOptions(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words[words.length - 1] !== 'server/main.ts') throw new Error(`npm start is not "node … server/main.ts": ${start}`);
+  return words.slice(1, -1);
+}
+
 /** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */
 export async function startServer(port: number, dbFile: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; startMs: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...startOptions(), 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type LogEvent } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type LogEvent, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -53,6 +53,30 @@ export interface DbOptions {
   slowQueryMs?: number;
 }
 
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles the SQL on each prepare(): keep
+ * the compiled statements of the most recent query texts and reuse them. A statement still being
+ * iterated (a streamed query) is busy and cannot be shared, so that case prepares a fresh one.
+ */
+export function withStatementCache(raw: SQLite.Database, size = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const cached = statements.get(text);
+      if (cached && !cached.busy) {
+        statements.delete(text); // re-inserted below: the Map's order is least recently used first
+        statements.set(text, cached);
+        return cached;
+      }
+      const statement = raw.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
 export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
   const { slowQueryMs } = options;
   const log =
@@ -63,7 +87,7 @@ export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
             console.error(`langsom forespørgsel ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
           }
         };
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }), log });
 }
 
 export function openDatabase(file: string, options: DbOptions = {}): { db: Db; raw: SQLite.Database } {

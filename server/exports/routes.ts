@@ -1,7 +1,7 @@
 // Downloads: the minutes as PDF, DOCX, Markdown and a print page; calendar invitations and the
 // calendar feed; the follow-up actions as CSV.
 import { Router, type Request } from 'express';
-import { ActionFilterSchema } from '../actions/schemas';
+import { ActionFilterSchema, type ActionFilter } from '../actions/schemas';
 import { listActions } from '../actions/queries';
 import { ACTION_STATUS_LABELS } from '../meetings/labels';
 import { findMeeting } from '../meetings/queries';
@@ -10,7 +10,8 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { parseId } from '../web/form';
-import { formatIsoDay } from '../web/format';
+import { copenhagenDay, formatIsoDay } from '../web/format';
+import { perDataVersion } from '../db/data-version';
 import { utcToCopenhagen } from '../web/time';
 import { calendarMeetings, renewCalendarToken, userByCalendarToken } from './calendar';
 import { toCsv } from './csv';
@@ -32,22 +33,57 @@ function baseUrl(req: Request): string {
 }
 
 /** The feed, reached by its secret token instead of a session (calendar programs cannot sign in). */
+type FeedKey = [base: string, withContactData: boolean, day: string];
+
 export function calendarFeedRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // Calendar programs poll the feed; it is the same for every reader with the same rights on a
+  // given day until the data changes. A year of meetings is hundreds of kilobytes to build.
+  const feedFor = perDataVersion(
+    db,
+    async (json: string) => {
+      const [base, withContactData, day] = JSON.parse(json) as FeedKey;
+      const since = new Date(Date.parse(`${day}T00:00:00Z`) - FEED_PAST_DAYS * 86400_000).toISOString();
+      const meetings = await calendarMeetings(db, base, { since });
+      return Buffer.from(meetingFeed(meetings, clock.now().toISOString(), withContactData));
+    },
+    8,
+  );
   router.get('/meetings.ics', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const user = token.length >= 20 ? await userByCalendarToken(db, token) : undefined;
     if (!user) throw new NotFound();
-    const since = new Date(clock.now().getTime() - FEED_PAST_DAYS * 86400_000).toISOString();
-    const meetings = await calendarMeetings(db, baseUrl(req), { since });
+    const key: FeedKey = [baseUrl(req), permissions.seeContactData(user.role), copenhagenDay(clock.now())];
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="partnerskabsmoeder.ics"');
-    res.send(meetingFeed(meetings, clock.now().toISOString(), permissions.seeContactData(user.role)));
+    res.send(await feedFor(JSON.stringify(key)));
   });
   return router;
 }
 
 export function exportRoutes({ db, clock }: AppContext): Router {
   const router = Router();
+  // Every action as CSV is megabytes: built once per filter and day until the data changes.
+  const csvFor = perDataVersion(
+    db,
+    async (json: string) => {
+      const [filter, today] = JSON.parse(json) as [ActionFilter, string];
+      const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
+      const csv = toCsv(
+        ['Hvad', 'Hvem', 'Frist', 'Status', 'Overskredet', 'Møde', 'Mødedato'],
+        rows.map((a) => [
+          a.text,
+          a.owner_name,
+          formatIsoDay(a.due_date),
+          ACTION_STATUS_LABELS[a.status],
+          a.due_date && a.due_date < today && (a.status === 'aaben' || a.status === 'i_gang') ? 'ja' : 'nej',
+          a.meeting_title,
+          formatIsoDay(utcToCopenhagen(a.meeting_starts_at).day),
+        ]),
+      );
+      return Buffer.from(csv);
+    },
+    4,
+  );
   // PDF and Word take tens of milliseconds to lay out; the same content is served from memory.
   const files = new RenderCache();
   async function load(raw: unknown) {
@@ -100,21 +136,8 @@ export function exportRoutes({ db, clock }: AppContext): Router {
 
   router.get('/actions.csv', async (req, res) => {
     const filter = ActionFilterSchema.parse(req.query);
-    const today = utcToCopenhagen(clock.now()).day;
-    const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
-    const csv = toCsv(
-      ['Hvad', 'Hvem', 'Frist', 'Status', 'Overskredet', 'Møde', 'Mødedato'],
-      rows.map((a) => [
-        a.text,
-        a.owner_name,
-        formatIsoDay(a.due_date),
-        ACTION_STATUS_LABELS[a.status],
-        a.due_date && a.due_date < today && (a.status === 'aaben' || a.status === 'i_gang') ? 'ja' : 'nej',
-        a.meeting_title,
-        formatIsoDay(utcToCopenhagen(a.meeting_starts_at).day),
-      ]),
-    );
-    res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(csv);
+    const today = copenhagenDay(clock.now());
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(await csvFor(JSON.stringify([filter, today])));
   });
 
   router.post('/profile/calendar-token', async (req, res) => {

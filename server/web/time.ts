@@ -1,6 +1,6 @@
 // Converting between Copenhagen wall-clock time (what people type in forms) and UTC instants
 // (what is stored), across the summer-time changes.
-import { TIME_ZONE } from './format';
+import { wallClock } from './zone';
 
 /**
  * The UTC instant of a Copenhagen wall-clock date and time ("2026-11-24", "14:00").
@@ -22,21 +22,10 @@ export function copenhagenToUtc(day: string, time: string): Date {
   return winter;
 }
 
-const wallFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** An instant as the Copenhagen date and time a form shows: { day: "2026-11-24", time: "14:00" }. */
 export function utcToCopenhagen(value: Date | string): { day: string; time: string } {
-  const p: Record<string, string> = {};
-  for (const part of wallFormatter.formatToParts(typeof value === 'string' ? new Date(value) : value)) p[part.type] = part.value;
-  return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const w = wallClock(typeof value === 'string' ? new Date(value) : value);
+  return { day: w.isoDay, time: w.isoTime };
 }
 
 /** The UTC bounds of a calendar year in Copenhagen, for filtering instants by year. */
