@@ -56,7 +56,7 @@ export function createApp(options: AppOptions): express.Express {
   // Includes are written from the views folder ('/partials/field') and resolved against `root`:
   // EJS then need not ask the file system whether a file exists on every include of every render.
   app.engine('ejs', (file: string, data: object, done: (err: Error | null, html?: string) => void) => {
-    ejs.renderFile(file, data, { root: views, views: [views], cache: cacheViews }, done);
+    ejs.renderFile(file, data, { root: views, views: [views], cache: cacheViews, rmWhitespace: true }, done);
   });
   app.set('view engine', 'ejs');
   app.set('views', views);

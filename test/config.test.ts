@@ -39,10 +39,17 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY'],
     [{ SESSION_SECRET: 'for-kort' }, 'SESSION_SECRET'],
+    [{ SLOW_QUERY_MS: 'langsom' }, 'SLOW_QUERY_MS'],
+    [{ SLOW_QUERY_MS: '-1' }, 'SLOW_QUERY_MS'],
   ])('stops on %o with one line naming the variable', (env, variable) => {
     const err = configError({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, ...env });
     expect(err.message.startsWith(`Ugyldig konfiguration: ${variable}: `)).toBe(true);
     expect(err.message).not.toContain('\n');
+  });
+
+  it('reads SLOW_QUERY_MS, which is off unless set', () => {
+    expect(loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET }).slowQueryMs).toBeUndefined();
+    expect(loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, SLOW_QUERY_MS: '2.5' }).slowQueryMs).toBe(2.5);
   });
 
   it('says in Danish that a session secret is too short', () => {

@@ -75,7 +75,8 @@ export async function countMyOpenActions(db: Db, personId: number): Promise<numb
 
 export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {
   let q = db.selectFrom('actions').where(isOpen).where('actions.due_date', '<', today);
-  if (ownerId) q = q.where('owner_id', '=', ownerId);
+  // The redundant "has a due date" lets a person's count range over actions_open_owner_due.
+  if (ownerId) q = q.where('owner_id', '=', ownerId).where(sql`case when actions.due_date is null then 1 else 0 end`, '=', 0);
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
