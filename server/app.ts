@@ -1,7 +1,6 @@
 // Builds the Express app from its dependencies; no listening and no globals, so tests make one
 // per database.
 import path from 'node:path';
-import ejs from 'ejs';
 import express from 'express';
 import session from 'express-session';
 import { KyselySessionStore } from './db/session-store';
@@ -13,6 +12,7 @@ import type { AppContext } from './web/context';
 import { errorHandler, notFoundHandler } from './web/errors';
 import { takeFlash } from './web/flash';
 import { pageLocals } from './web/locals';
+import { viewEngine, VIEWS_DIR } from './web/views';
 import { csrfProtection, noStore, securityHeaders } from './web/security';
 import { accountRoutes } from './accounts/routes';
 import { adminRoutes } from './admin/routes';
@@ -51,15 +51,10 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy ? 1 : false);
-  const views = path.join(ROOT, 'views');
   const cacheViews = ctx.config.env !== 'development';
-  // Includes are written from the views folder ('/partials/field') and resolved against `root`:
-  // EJS then need not ask the file system whether a file exists on every include of every render.
-  app.engine('ejs', (file: string, data: object, done: (err: Error | null, html?: string) => void) => {
-    ejs.renderFile(file, data, { root: views, views: [views], cache: cacheViews, rmWhitespace: true }, done);
-  });
+  app.engine('ejs', viewEngine(cacheViews));
   app.set('view engine', 'ejs');
-  app.set('views', views);
+  app.set('views', VIEWS_DIR);
   app.set('view cache', cacheViews);
 
   app.use(securityHeaders());

@@ -10,7 +10,8 @@ import { barChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
 import { utcToCopenhagen } from '../web/time';
-import { buildStatusReport } from './status-report';
+import { buildStatusReport, type StatusReport } from './status-report';
+import { renderFragment } from '../web/views';
 import { perDataVersion } from '../db/data-version';
 
 const day = (message: string) =>
@@ -20,16 +21,34 @@ const PeriodSchema = z
   .object({ from: day('Skriv startdatoen som ÅÅÅÅ-MM-DD'), to: day('Skriv slutdatoen som ÅÅÅÅ-MM-DD') })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], error: 'Slutdatoen skal ligge efter startdatoen' });
 
-export function reportRoutes({ db, clock }: AppContext): Router {
+/** The page's two charts, drawn from the report's own numbers. */
+function reportCharts(report: StatusReport) {
+  return {
+    attendanceChart: barChart(
+      report.attendance.map((a) => a.party),
+      [
+        { label: 'Deltog', values: report.attendance.map((a) => a.counts.deltog) },
+        { label: 'Afbud', values: report.attendance.map((a) => a.counts.afbud) },
+        { label: 'Udeblev', values: report.attendance.map((a) => a.counts.udeblev) },
+      ],
+    ),
+    roleChart: barChart(report.roleCounts.map((r) => r.name), [{ label: 'Observationer', values: report.roleCounts.map((r) => r.n) }]),
+  };
+}
+
+export function reportRoutes({ db, clock, config }: AppContext): Router {
+  const cacheViews = config.env !== 'development';
   const router = Router();
   const files = new RenderCache(16);
-  // A report sums up a whole period: built once per period until the data changes. Its "dannet"
-  // time is when it was built, and nothing has changed since.
+  // A report sums up a whole period: built and rendered once per period until the data changes.
+  // Its "dannet" time is when it was built, and nothing has changed since.
   const reportFor = perDataVersion(
     db,
-    (key: string) => {
+    async (key: string) => {
       const [from, to] = key.split('/');
-      return buildStatusReport(db, { from, to }, clock.now());
+      const report = await buildStatusReport(db, { from, to }, clock.now());
+      const html = await renderFragment('reports/report-body', { report, ...reportCharts(report) }, cacheViews);
+      return { ...report, html };
     },
     8,
   );
@@ -54,18 +73,10 @@ export function reportRoutes({ db, clock }: AppContext): Router {
     const query = new URLSearchParams(p.period).toString();
     res.render('reports/status', {
       report: built,
+      reportHtml: built.html,
       period: p.period,
       query,
       form: { values: p.period, errors: {} },
-      attendanceChart: barChart(
-        built.attendance.map((a) => a.party),
-        [
-          { label: 'Deltog', values: built.attendance.map((a) => a.counts.deltog) },
-          { label: 'Afbud', values: built.attendance.map((a) => a.counts.afbud) },
-          { label: 'Udeblev', values: built.attendance.map((a) => a.counts.udeblev) },
-        ],
-      ),
-      roleChart: barChart(built.roleCounts.map((r) => r.name), [{ label: 'Observationer', values: built.roleCounts.map((r) => r.n) }]),
     });
   });
 
