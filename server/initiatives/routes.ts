@@ -9,7 +9,8 @@ import { CommentSchema } from '../meetings/schemas';
 import { organisationOptions } from '../organisations/service';
 import { listPartnerships } from '../partnerships/queries';
 import { listKerneopgaver, listRoles } from '../reference/queries';
-import { requireRole, requireUser } from '../web/auth';
+import { permissions, requireRole, requireUser } from '../web/auth';
+import { perDataVersion } from '../db/data-version';
 import { lineChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { Conflict, Invalid, NotFound } from '../web/errors';
@@ -153,13 +154,25 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     });
   });
 
+  const peopleNearFor = perDataVersion(
+    db,
+    (key: string) => {
+      const [id, partnershipId] = key.split('/');
+      return peopleNearInitiative(db, Number(id), partnershipId ? Number(partnershipId) : null);
+    },
+    16,
+  );
+  const organisationChoices = perDataVersion(db, (_all: 'all') => organisationOptions(db));
+
   async function renderInitiative(req: Request, res: Response, initiative: InitiativeRow, status = 200, form?: FormState) {
+    // The partner form's choices are for those who may edit, and change only with the data.
+    const editor = permissions.edit(requireUser(req).role);
     const [details, [measures, measurements, stories], comments, people, organisations, kerneopgaver] = await Promise.all([
       initiativeDetails(db, initiative.id),
       effectsOf(db, initiative.id),
       commentsOf(db, 'initiative', initiative.id),
-      peopleNearInitiative(db, initiative.id, initiative.partnership_id),
-      organisationOptions(db),
+      editor ? peopleNearFor(`${initiative.id}/${initiative.partnership_id ?? ''}`) : [],
+      editor ? organisationChoices('all') : [],
       listKerneopgaver(db),
     ]);
     const day = today();

@@ -166,6 +166,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       attendanceLabels: ATTENDANCE_LABELS,
       agendaKindLabels: AGENDA_KIND_LABELS,
       actionStatusLabels: ACTION_STATUS_LABELS,
+      actionStatusOptions: options(ACTION_STATUS_LABELS),
       minutesLabels: MINUTES_STATUS_LABELS,
       today: utcToCopenhagen(clock.now()).day,
       ...extra,
