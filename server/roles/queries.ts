@@ -1,5 +1,6 @@
 // Reads of roles and role evidence: plain rows; each list or count is one query.
 import type { Db } from '../db/database';
+import { containsText } from '../db/text-keys';
 import type { EvidenceFilter } from './schemas';
 
 export function findRole(db: Db, key: string) {
@@ -79,6 +80,7 @@ export function evidenceByInstitution(db: Db) {
 function filtered(db: Db, roleKey: string, f: EvidenceFilter) {
   let q = db.selectFrom('role_evidence').where('role_evidence.role_key', '=', roleKey);
   if (f.person_id) q = q.where('role_evidence.person_id', '=', f.person_id);
+  if (f.person_q) q = q.where('role_evidence.person_id', 'in', (eb) => eb.selectFrom('people').select('people.id').where(containsText('people.search_key', f.person_q)));
   if (f.organisation_id) q = q.where('role_evidence.organisation_id', '=', f.organisation_id);
   if (f.from) q = q.where('role_evidence.date', '>=', f.from);
   if (f.to) q = q.where('role_evidence.date', '<=', f.to);
@@ -142,14 +144,10 @@ export async function organisationOfPerson(db: Db, personId: number): Promise<nu
   return row?.organisation_id ?? null;
 }
 
-/** The people with evidence of a role, for the role page's filter. */
-export function peopleWithEvidence(db: Db, roleKey: string) {
-  return db
-    .selectFrom('people')
-    .select(['people.id', 'people.name'])
-    .where('people.id', 'in', (eb) => eb.selectFrom('role_evidence').select('person_id').where('role_key', '=', roleKey).where('person_id', 'is not', null))
-    .orderBy('people.sort_key')
-    .execute();
+/** The name of the person a role page is filtered by (from a link), or null when unknown. */
+export async function personNameOf(db: Db, personId: number): Promise<string | null> {
+  const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 /** The organisations with evidence of a role, for the role page's filter. */

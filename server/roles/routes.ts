@@ -20,7 +20,7 @@ import {
   listEvidence,
   organisationOfPerson,
   organisationsWithEvidence,
-  peopleWithEvidence,
+  personNameOf,
   recentMeetings,
   type EvidenceRecord,
 } from './queries';
@@ -67,15 +67,8 @@ export function roleRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   // The overview groups all evidence; it is the same for everyone until the data changes.
   const overviewFor = perDataVersion(db, (day: string) => roleOverview(db, new Date(`${day}T12:00:00Z`)));
-  // A role page's filter choices (who and where the role was seen) only change with new evidence.
-  const filterChoicesFor = perDataVersion(
-    db,
-    async (roleKey: string) => {
-      const [people, organisations] = await Promise.all([peopleWithEvidence(db, roleKey), organisationsWithEvidence(db, roleKey)]);
-      return { people, organisations };
-    },
-    16,
-  );
+  // A role page's institution choices (where the role was seen) only change with new evidence.
+  const institutionsFor = perDataVersion(db, (roleKey: string) => organisationsWithEvidence(db, roleKey), 16);
 
   /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
   const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {
@@ -226,22 +219,24 @@ export function roleRoutes({ db, clock }: AppContext): Router {
     if (!role) throw new NotFound();
     const filter = EvidenceFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total, { people, organisations }] = await Promise.all([
+    const [rows, total, organisations, personName] = await Promise.all([
       listEvidence(db, role.key, filter, page.limit, page.offset),
       countEvidence(db, role.key, filter),
-      filterChoicesFor(role.key),
+      institutionsFor(role.key),
+      filter.person_id ? personNameOf(db, filter.person_id) : null,
     ]);
     const path = `/roles/${encodeURIComponent(role.key)}`;
     res.render('roles/show', {
       role,
       rows,
       filter,
-      people,
+      personName,
       organisations,
       kindLabels: ROLE_KIND_LABELS,
-      filtered: !!(filter.person_id || filter.organisation_id || filter.from || filter.to),
+      filtered: !!(filter.person_id || filter.person_q || filter.organisation_id || filter.from || filter.to),
       backHere: req.originalUrl,
       pager: pagination(page, total, path, {
+        person_q: filter.person_q || undefined,
         person_id: filter.person_id ? String(filter.person_id) : undefined,
         organisation_id: filter.organisation_id ? String(filter.organisation_id) : undefined,
         from: filter.from,

@@ -57,6 +57,9 @@ export const EvidencePrefillSchema = z.object({
 });
 
 export const EvidenceFilterSchema = z.object({
+  /** Part of a person's name: a text field, since a role may be seen in hundreds of people. */
+  person_q: z.string().trim().max(100).catch('').default(''),
+  /** One person, from a link (a person's page or an overview). */
   person_id: filterId,
   organisation_id: filterId,
   from: filterDay,

@@ -88,7 +88,16 @@ describe('/roles/:key', () => {
     const k = await signedIn(app, db, 'konsulent');
     const byPerson = await k.agent.get('/roles/oversaetter').query({ person_id: String(mette) });
     expect(evidenceHeadings(byPerson.text)).toEqual(['01.06.2026: Mette Holm', '01.02.2026: Mette Holm']);
-    expect(byPerson.text).toMatch(new RegExp(`<option value="${mette}" selected>Mette Holm</option>`));
+    expect(byPerson.text).toContain(`<input type="hidden" name="person_id" value="${mette}">`);
+    expect(byPerson.text).toContain('Kun observationer af <strong>Mette Holm</strong>');
+    // By part of the name, case and æøå as typed by a person: the text field.
+    const byName = await k.agent.get('/roles/oversaetter').query({ person_q: 'HOLM' });
+    expect(evidenceHeadings(byName.text)).toEqual(['01.06.2026: Mette Holm', '01.02.2026: Mette Holm']);
+    expect(byName.text).toContain('name="person_q" value="HOLM"');
+    const byOtherName = await k.agent.get('/roles/oversaetter').query({ person_q: 'mikkel' });
+    expect(evidenceHeadings(byOtherName.text)).toEqual(['15.06.2026: Lars Mikkelsen']);
+    const nobody = await k.agent.get('/roles/oversaetter').query({ person_q: 'Ærø' });
+    expect(nobody.text).toContain('Ingen observationer matcher filteret.');
     const byInstitution = await k.agent.get('/roles/oversaetter').query({ organisation_id: String(skolen) });
     expect(evidenceHeadings(byInstitution.text)).toEqual(['15.06.2026: Lars Mikkelsen']);
     const byPeriod = await k.agent.get('/roles/oversaetter').query({ from: '2026-05-01', to: '2026-06-01' });
@@ -99,6 +108,8 @@ describe('/roles/:key', () => {
     for (let i = 0; i < 26; i++) await anEvidence(db, { role_key: 'oversaetter', person_id: lars, team: '', date: '2026-07-01' });
     const paged = await k.agent.get('/roles/oversaetter').query({ person_id: String(lars) });
     expect(relHref(paged.text, 'next')).toBe(`/roles/oversaetter?person_id=${lars}&page=2`);
+    const pagedByName = await k.agent.get('/roles/oversaetter').query({ person_q: 'Lars' });
+    expect(relHref(pagedByName.text, 'next')).toBe('/roles/oversaetter?person_q=Lars&page=2');
   });
 
   it('shows each item with its links, and edit and delete only to those who may', async () => {
