@@ -3,7 +3,11 @@
 import { Router, type Request, type Response } from 'express';
 import { addComment, commentsOf } from '../comments/service';
 import { listPartnerships } from '../partnerships/queries';
-import { requireRole, requireUser } from '../web/auth';
+import { permissions, requireRole, requireUser } from '../web/auth';
+import { perDataVersion } from '../db/data-version';
+import { groupBy } from '../web/collections';
+import * as format from '../web/format';
+import { renderFragment } from '../web/views';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
@@ -33,7 +37,7 @@ import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 
 export function meetingRoutes(ctx: AppContext): Router {
-  const { db, clock } = ctx;
+  const { db, clock, config } = ctx;
   const router = Router();
   const actor = (req: Request) => ({ userId: requireUser(req).id });
 
@@ -129,16 +133,60 @@ export function meetingRoutes(ctx: AppContext): Router {
     });
   });
 
+  /** The agenda items with their actions, carried-over actions and links, numbered. */
+  async function agendaItems(meetingId: number, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
+    const [items, meetingActions, carried, links] = await Promise.all([
+      agendaOf(db, meetingId),
+      actions ?? actionsOfMeeting(db, meetingId),
+      carriedOverOfMeeting(db, meetingId),
+      agendaLinksOf(db, meetingId),
+    ]);
+    const actionsByItem = groupBy(meetingActions, (a) => a.agenda_item_id);
+    const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
+    const initiativesByItem = groupBy(links.initiatives, (l) => l.agenda_item_id);
+    const dilemmasByItem = groupBy(links.dilemmas, (l) => l.agenda_item_id);
+    return items.map((item, i) => ({
+      ...item,
+      number: i + 1,
+      actions: actionsByItem.get(item.id) ?? [],
+      carried: carriedByItem.get(item.id) ?? [],
+      initiatives: initiativesByItem.get(item.id) ?? [],
+      dilemmas: dilemmasByItem.get(item.id) ?? [],
+    }));
+  }
+
+  // Where nobody can change it here (minutes locked, or a reader who may not edit) the agenda is
+  // the same for every reader: rendered once per data version. A 100-item agenda is 90 KB of HTML.
+  const readOnlyAgendaFor = perDataVersion(
+    db,
+    async (meetingId: string) =>
+      renderFragment(
+        'meetings/agenda',
+        {
+          fmt: format,
+          meeting: { id: Number(meetingId) },
+          items: await agendaItems(Number(meetingId)),
+          locked: true,
+          can: { edit: false },
+          agendaKindLabels: AGENDA_KIND_LABELS,
+          actionStatusLabels: ACTION_STATUS_LABELS,
+        },
+        config.env !== 'development',
+      ),
+    32,
+  );
+
   async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
-    const [participants, items, actions, carried, minutes, comments, links] = await Promise.all([
+    const editor = permissions.edit(requireUser(req).role);
+    const [participants, actions, minutes, comments] = await Promise.all([
       participantsOf(db, meeting.id),
-      agendaOf(db, meeting.id),
       actionsOfMeeting(db, meeting.id),
-      carriedOverOfMeeting(db, meeting.id),
       minutesOf(db, meeting.id),
       commentsOf(db, 'meeting', meeting.id),
-      agendaLinksOf(db, meeting.id),
     ]);
+    const locked = minutes.status !== 'kladde';
+    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(String(meeting.id)) : null;
+    const items = agendaHtml === null ? await agendaItems(meeting.id, actions) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
     const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
@@ -146,17 +194,11 @@ export function meetingRoutes(ctx: AppContext): Router {
       meeting,
       participants,
       partyAttendance,
-      items: items.map((item, i) => ({
-        ...item,
-        number: i + 1,
-        actions: actions.filter((a) => a.agenda_item_id === item.id),
-        carried: carried.filter((c) => c.agenda_item_id === item.id),
-        initiatives: links.initiatives.filter((l) => l.agenda_item_id === item.id),
-        dilemmas: links.dilemmas.filter((l) => l.agenda_item_id === item.id),
-      })),
+      items,
+      agendaHtml,
       actions,
       minutes,
-      locked: minutes.status !== 'kladde',
+      locked,
       comments,
       inviteQuery: q,
       inviteResults,

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { createLearning, deleteLearning } from '../../server/learnings/service';
 import { signedIn } from '../helpers/agent';
 import { freshDb, testApp } from '../helpers/app';
-import { aMeeting, anAction, anOrganisation, aPerson } from '../helpers/factories';
+import { aMeeting, anAction, anAgendaItem, anOrganisation, aPerson } from '../helpers/factories';
 import { pagerText, relHref, unescapeHtml } from '../helpers/html';
 import { download } from '../exports/fixture';
 
@@ -86,6 +86,28 @@ describe('remembered pages follow every write', () => {
     const after = await feed();
     expect(after).toContain('SUMMARY:Høstmøde');
     expect(after).toContain('SUMMARY:Julemøde på Ærø');
+  });
+});
+
+describe('the read-only agenda of a meeting page', () => {
+  it('shows a reader a new agenda item and an action’s new status at once', async () => {
+    const { app, db } = await testApp();
+    const meeting = await aMeeting(db, { title: 'Møde i Uldum', day: '2026-11-10' });
+    const item = await anAgendaItem(db, meeting, { title: 'Haven ved plejecentret' });
+    const action = await anAction(db, meeting, { text: 'Købe frø til højbedene', agenda_item_id: item, due_date: '2026-12-01' });
+    const reader = await signedIn(app, db, 'laeser');
+    const agenda = async () => {
+      const html = (await reader.agent.get(`/meetings/${meeting}`)).text;
+      return unescapeHtml(/<section aria-labelledby="dagsorden">([\s\S]*?)<\/section>/.exec(html)![1]);
+    };
+    expect(await agenda()).toContain('Købe frø til højbedene, senest 01.12.2026 (Åben)');
+    const consultant = await signedIn(app, db, 'konsulent');
+    expect((await consultant.post(`/actions/${action}/status`, { status: 'udfoert', back: `/meetings/${meeting}` })).status).toBe(303);
+    expect(await agenda()).toContain('Købe frø til højbedene, senest 01.12.2026 (Udført)');
+    await anAgendaItem(db, meeting, { title: 'Æbletræer på skolen' });
+    const after = await agenda();
+    expect(after).toContain('Haven ved plejecentret');
+    expect(after).toContain('Æbletræer på skolen');
   });
 });
 
