@@ -8,25 +8,26 @@ export async function dataVersion(db: Db): Promise<number> {
 }
 
 /**
- * Wraps a summary so it is computed once per data version and argument key (e.g. the day or a
- * period); the next request after any write computes it afresh. Keeps the `keys` most recently
- * used arguments (one by default).
+ * Wraps a summary so it is computed once per data version and argument (e.g. the day, a period
+ * or a search form: any JSON value, compared by its JSON text); the next request after any write
+ * computes it afresh. Keeps the `keys` most recently used arguments (one by default).
  */
-export function perDataVersion<A extends string, T>(db: Db, compute: (arg: A) => Promise<T>, keys = 1): (arg: A) => Promise<T> {
-  const remembered = new Map<A, { version: number; value: Promise<T> }>();
+export function perDataVersion<A = void, T = unknown>(db: Db, compute: (arg: A) => Promise<T>, keys = 1): (arg: A) => Promise<T> {
+  const remembered = new Map<string, { version: number; value: Promise<T> }>();
   return async (arg: A) => {
+    const key = JSON.stringify(arg) ?? '';
     const version = await dataVersion(db);
-    const hit = remembered.get(arg);
-    remembered.delete(arg); // re-inserted below: a Map iterates oldest first, so this keeps LRU order
+    const hit = remembered.get(key);
+    remembered.delete(key); // re-inserted below: a Map iterates oldest first, so this keeps LRU order
     if (hit && hit.version === version) {
-      remembered.set(arg, hit);
+      remembered.set(key, hit);
       return hit.value;
     }
     const value = compute(arg);
-    remembered.set(arg, { version, value });
-    if (remembered.size > keys) remembered.delete(remembered.keys().next().value as A);
+    remembered.set(key, { version, value });
+    if (remembered.size > keys) remembered.delete(remembered.keys().next().value as string);
     value.catch(() => {
-      if (remembered.get(arg)?.value === value) remembered.delete(arg); // a failed computation is not remembered
+      if (remembered.get(key)?.value === value) remembered.delete(key); // a failed computation is not remembered
     });
     return value;
   };

@@ -33,16 +33,13 @@ function baseUrl(req: Request): string {
 }
 
 /** The feed, reached by its secret token instead of a session (calendar programs cannot sign in). */
-type FeedKey = [base: string, withContactData: boolean, day: string];
-
 export function calendarFeedRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   // Calendar programs poll the feed; it is the same for every reader with the same rights on a
   // given day until the data changes. A year of meetings is hundreds of kilobytes to build.
   const feedFor = perDataVersion(
     db,
-    async (json: string) => {
-      const [base, withContactData, day] = JSON.parse(json) as FeedKey;
+    async ({ base, withContactData, day }: { base: string; withContactData: boolean; day: string }) => {
       const since = new Date(Date.parse(`${day}T00:00:00Z`) - FEED_PAST_DAYS * 86400_000).toISOString();
       const meetings = await calendarMeetings(db, base, { since });
       return Buffer.from(meetingFeed(meetings, clock.now().toISOString(), withContactData));
@@ -53,9 +50,8 @@ export function calendarFeedRoutes({ db, clock }: AppContext): Router {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const user = token.length >= 20 ? await userByCalendarToken(db, token) : undefined;
     if (!user) throw new NotFound();
-    const key: FeedKey = [baseUrl(req), permissions.seeContactData(user.role), copenhagenDay(clock.now())];
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="partnerskabsmoeder.ics"');
-    res.send(await feedFor(JSON.stringify(key)));
+    res.send(await feedFor({ base: baseUrl(req), withContactData: permissions.seeContactData(user.role), day: copenhagenDay(clock.now()) }));
   });
   return router;
 }
@@ -65,8 +61,7 @@ export function exportRoutes({ db, clock }: AppContext): Router {
   // Every action as CSV is megabytes: built once per filter and day until the data changes.
   const csvFor = perDataVersion(
     db,
-    async (json: string) => {
-      const [filter, today] = JSON.parse(json) as [ActionFilter, string];
+    async ({ filter, today }: { filter: ActionFilter; today: string }) => {
       const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
       const csv = toCsv(
         ['Hvad', 'Hvem', 'Frist', 'Status', 'Overskredet', 'Møde', 'Mødedato'],
@@ -137,7 +132,7 @@ export function exportRoutes({ db, clock }: AppContext): Router {
   router.get('/actions.csv', async (req, res) => {
     const filter = ActionFilterSchema.parse(req.query);
     const today = copenhagenDay(clock.now());
-    res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(await csvFor(JSON.stringify([filter, today])));
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(await csvFor({ filter, today }));
   });
 
   router.post('/profile/calendar-token', async (req, res) => {

@@ -156,13 +156,10 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
 
   const peopleNearFor = perDataVersion(
     db,
-    (key: string) => {
-      const [id, partnershipId] = key.split('/');
-      return peopleNearInitiative(db, Number(id), partnershipId ? Number(partnershipId) : null);
-    },
+    ({ initiativeId, partnershipId }: { initiativeId: number; partnershipId: number | null }) => peopleNearInitiative(db, initiativeId, partnershipId),
     16,
   );
-  const organisationChoices = perDataVersion(db, (_all: 'all') => organisationOptions(db));
+  const organisationChoices = perDataVersion(db, () => organisationOptions(db));
 
   async function renderInitiative(req: Request, res: Response, initiative: InitiativeRow, status = 200, form?: FormState) {
     // The partner form's choices are for those who may edit, and change only with the data.
@@ -171,8 +168,8 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
       initiativeDetails(db, initiative.id),
       effectsOf(db, initiative.id),
       commentsOf(db, 'initiative', initiative.id),
-      editor ? peopleNearFor(`${initiative.id}/${initiative.partnership_id ?? ''}`) : [],
-      editor ? organisationChoices('all') : [],
+      editor ? peopleNearFor({ initiativeId: initiative.id, partnershipId: initiative.partnership_id }) : [],
+      editor ? organisationChoices() : [],
       listKerneopgaver(db),
     ]);
     const day = today();

@@ -28,7 +28,7 @@ const outcomeOptions = LEARNING_OUTCOMES.map((o) => ({ value: o, label: LEARNING
 export function learningRoutes({ db, clock }: AppContext): Router {
   const router = Router();
   // The list's initiative filter offers those with learnings; it changes only with the data.
-  const filterInitiatives = perDataVersion(db, (_all: 'all') => initiativesWithLearningsOptions(db));
+  const filterInitiatives = perDataVersion(db, () => initiativesWithLearningsOptions(db));
   const formLocals = async (learning: LearningRow | null = null, linkedMeetingIds: number[] = []) => ({
     learning,
     outcomeOptions,
@@ -48,7 +48,7 @@ export function learningRoutes({ db, clock }: AppContext): Router {
     const [rows, total, initiatives] = await Promise.all([
       listLearnings(db, filter, page.limit, page.offset),
       countLearnings(db, filter),
-      filterInitiatives('all'),
+      filterInitiatives(),
     ]);
     const links = await initiativesOfLearnings(db, rows.map((r) => r.id));
     res.render('learnings/list', {

@@ -159,13 +159,13 @@ export function meetingRoutes(ctx: AppContext): Router {
   // the same for every reader: rendered once per data version. A 100-item agenda is 90 KB of HTML.
   const readOnlyAgendaFor = perDataVersion(
     db,
-    async (meetingId: string) =>
+    async (meetingId: number) =>
       renderFragment(
         'meetings/agenda',
         {
           fmt: format,
-          meeting: { id: Number(meetingId) },
-          items: await agendaItems(Number(meetingId)),
+          meeting: { id: meetingId },
+          items: await agendaItems(meetingId),
           locked: true,
           can: { edit: false },
           agendaKindLabels: AGENDA_KIND_LABELS,
@@ -185,7 +185,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       commentsOf(db, 'meeting', meeting.id),
     ]);
     const locked = minutes.status !== 'kladde';
-    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(String(meeting.id)) : null;
+    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting.id) : null;
     const items = agendaHtml === null ? await agendaItems(meeting.id, actions) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';

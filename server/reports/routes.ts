@@ -11,6 +11,7 @@ import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
 import { utcToCopenhagen } from '../web/time';
 import { buildStatusReport, type StatusReport } from './status-report';
+import type { Period } from './queries';
 import { renderFragment } from '../web/views';
 import { perDataVersion } from '../db/data-version';
 
@@ -44,15 +45,13 @@ export function reportRoutes({ db, clock, config }: AppContext): Router {
   // Its "dannet" time is when it was built, and nothing has changed since.
   const reportFor = perDataVersion(
     db,
-    async (key: string) => {
-      const [from, to] = key.split('/');
-      const report = await buildStatusReport(db, { from, to }, clock.now());
+    async (period: Period) => {
+      const report = await buildStatusReport(db, period, clock.now());
       const html = await renderFragment('reports/report-body', { report, ...reportCharts(report) }, cacheViews);
       return { ...report, html };
     },
     8,
   );
-  const report = (p: { from: string; to: string }) => reportFor(`${p.from}/${p.to}`);
 
   /** The period asked for; by default the last three months up to today. */
   function period(req: Request) {
@@ -69,7 +68,7 @@ export function reportRoutes({ db, clock, config }: AppContext): Router {
   router.get('/status', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const built = await report(p.period);
+    const built = await reportFor(p.period);
     const query = new URLSearchParams(p.period).toString();
     res.render('reports/status', {
       report: built,
@@ -83,14 +82,14 @@ export function reportRoutes({ db, clock, config }: AppContext): Router {
   router.get('/status.pdf', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const { document } = await report(p.period);
+    const { document } = await reportFor(p.period);
     res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(RenderCache.key('report.pdf', document), () => reportPdf(document)));
   });
 
   router.get('/status.docx', async (req, res) => {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
-    const { document } = await report(p.period);
+    const { document } = await reportFor(p.period);
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.docx`))

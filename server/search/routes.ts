@@ -16,10 +16,7 @@ export function searchRoutes({ db }: AppContext): Router {
   // word, or the same search from several people, does not count all its hits again.
   const remembered = perDataVersion(
     db,
-    (key: string) => {
-      const [form, page] = JSON.parse(key) as [SearchForm, PageRequest];
-      return search(db, form, page);
-    },
+    ({ form, page }: { form: SearchForm; page: PageRequest }) => search(db, form, page),
     64,
   );
 
@@ -28,7 +25,7 @@ export function searchRoutes({ db }: AppContext): Router {
     if (!parsed.ok) {
       return res.status(422).render('search/index', { result: null, typeOptions, form: parsed.form, formError: 'Perioden er ugyldig.' });
     }
-    const result = await remembered(JSON.stringify([parsed.data, pageRequest(req.query.page, SEARCH_PAGE_SIZE)]));
+    const result = await remembered({ form: parsed.data, page: pageRequest(req.query.page, SEARCH_PAGE_SIZE) });
     const { q, type, from, to } = parsed.data;
     res.render('search/index', { result, typeOptions, form: { values: { q, type: type ?? '', from: from ?? '', to: to ?? '' }, errors: {} } });
   });
