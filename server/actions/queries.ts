@@ -8,9 +8,15 @@ export const OPEN_STATUSES = ['aaben', 'i_gang'] as const;
 
 /**
  * "The action is open", written with literal values (not bound parameters) so the database can
- * use the partial index of open actions by due date (migration 0006); portable SQL.
+ * use the partial indexes of open actions by due date (migration 0007); portable SQL.
  */
 export const isOpen = sql<SqlBool>`actions.status in ('aaben', 'i_gang')`;
+
+/**
+ * 1 for an action without a due date, else 0: ordering by it first puts those last, a portable
+ * "nulls last". The same expression is indexed (migrations 0006 and 0007), so keep it as it is.
+ */
+export const withoutDueDate = sql<number>`case when actions.due_date is null then 1 else 0 end`;
 
 /** The actions matching the filters; the meeting is joined only when a filter needs it. */
 function filtered(db: Db, f: ActionFilter, today: string) {
@@ -50,7 +56,7 @@ export function listActions(db: Db, f: ActionFilter, today: string, limit: numbe
     // Portable "nulls last": actions without a due date come after those with one. The same
     // expression is indexed (migration 0006), so a page is read in order instead of sorted.
     // Overdue actions all have a due date: their own index gives that order directly.
-    .$if(!f.overdue, (q) => q.orderBy(sql`case when actions.due_date is null then 1 else 0 end`))
+    .$if(!f.overdue, (q) => q.orderBy(withoutDueDate))
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)
@@ -98,7 +104,7 @@ export function carriedOverOfMeeting(db: Db, meetingId: number) {
       'owner.name as owner_name',
     ])
     .where('agenda_items.meeting_id', '=', meetingId)
-    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
+    .orderBy(withoutDueDate)
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .execute();

@@ -1,12 +1,12 @@
 // Follow-up actions: created from a meeting or an agenda item, status kept up to date by their
 // owner or the consultant, and carried over to the partnership's next meeting while open.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { ActionStatus, Database } from '../db/schema';
 import { assertMeetingEditable } from '../meetings/lock';
 import { Forbidden, Invalid, NotFound } from '../web/errors';
-import { OPEN_STATUSES } from './queries';
+import { OPEN_STATUSES, withoutDueDate } from './queries';
 import type { ActionForm } from './schemas';
 
 export { OPEN_STATUSES } from './queries';
@@ -139,7 +139,7 @@ export async function carryOverOpenActions(
     .where('meetings.partnership_id', '=', partnershipId)
     .where('meetings.id', '!=', exceptMeetingId)
     .where('actions.status', 'in', OPEN_STATUSES)
-    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`) // no due date last, as on /actions
+    .orderBy(withoutDueDate) // no due date last, as on /actions
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .execute();

@@ -1,8 +1,7 @@
 // What the overview shows a signed-in person: next meetings, minutes awaiting their approval,
 // their open actions.
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { isOpen } from '../actions/queries';
+import { isOpen, withoutDueDate } from '../actions/queries';
 
 export function upcomingMeetings(db: Db, now: string, limit = 5) {
   return db
@@ -55,7 +54,7 @@ export function myOpenActions(db: Db, personId: number, limit = 10) {
     .where('actions.owner_id', '=', personId)
     .where(isOpen)
     // Nulls last, as on /actions: an action without a due date must not push out the urgent ones.
-    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
+    .orderBy(withoutDueDate)
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)
@@ -76,7 +75,7 @@ export async function countMyOpenActions(db: Db, personId: number): Promise<numb
 export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {
   let q = db.selectFrom('actions').where(isOpen).where('actions.due_date', '<', today);
   // The redundant "has a due date" lets a person's count range over actions_open_owner_due.
-  if (ownerId) q = q.where('owner_id', '=', ownerId).where(sql`case when actions.due_date is null then 1 else 0 end`, '=', 0);
+  if (ownerId) q = q.where('owner_id', '=', ownerId).where(withoutDueDate, '=', 0);
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,5 +1,6 @@
 // Reads of initiatives: the filtered list, one initiative with everything around it, and the
 // alerts (funding ending without an anchoring plan, trial actions past their end without result).
+import { selectablePeople } from '../people/queries';
 import type { Db } from '../db/database';
 import type { InitiativeFilter } from './schemas';
 
@@ -254,12 +255,7 @@ export function runningTrials(db: Db) {
  * organisations, and the partnership's members — not every person in the register.
  */
 export function peopleNearInitiative(db: Db, initiativeId: number, partnershipId: number | null) {
-  return db
-    .selectFrom('people')
-    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-    .select(['people.id', 'people.name', 'organisations.name as organisation_name'])
-    .where('people.active', '=', 1)
-    .where('people.anonymised_at', 'is', null)
+  return selectablePeople(db)
     .where((eb) =>
       eb.or([
         eb('people.organisation_id', 'in', eb.selectFrom('initiative_places').select('organisation_id').where('initiative_id', '=', initiativeId)),

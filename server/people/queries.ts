@@ -61,14 +61,17 @@ export function accountOfPerson(db: Db, personId: number) {
   return db.selectFrom('users').select(['id', 'email', 'role', 'disabled']).where('person_id', '=', personId).executeTakeFirst();
 }
 
-/** People for a select box, active ones only, with their organisation. */
-export function personOptions(db: Db) {
+/** The people a form may offer (active, not anonymised) with their organisation's name. */
+export function selectablePeople(db: Db) {
   return db
     .selectFrom('people')
     .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
     .select(['people.id', 'people.name', 'organisations.name as organisation_name'])
     .where('people.active', '=', 1)
-    .where('people.anonymised_at', 'is', null)
-    .orderBy('people.sort_key')
-    .execute();
+    .where('people.anonymised_at', 'is', null);
+}
+
+/** People for a select box, active ones only, with their organisation. */
+export function personOptions(db: Db) {
+  return selectablePeople(db).orderBy('people.sort_key').execute();
 }

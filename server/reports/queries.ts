@@ -2,7 +2,7 @@
 // never a query per row. Periods are Copenhagen days (YYYY-MM-DD); instants compare as UTC text.
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { OPEN_STATUSES } from '../actions/queries';
+import { OPEN_STATUSES, withoutDueDate } from '../actions/queries';
 import { copenhagenToUtc } from '../web/time';
 
 export interface Period {
@@ -142,7 +142,7 @@ export function openActionsAt(db: Db, day: string, limit = 200) {
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.completed_at', 'owner.name as owner_name', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
-    .orderBy(sql`case when actions.due_date is null then 1 else 0 end`)
+    .orderBy(withoutDueDate)
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)

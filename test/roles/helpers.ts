@@ -1,10 +1,9 @@
-// Factories for the roles tests: evidence notes made through the service, and an initiative row
-// (the initiatives feature is built elsewhere, so it is inserted directly).
+// Factories for the roles tests: evidence notes and initiatives made through their services.
 import type { Db } from '../../server/db/database';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { EvidenceForm } from '../../server/roles/schemas';
 import { recordEvidence } from '../../server/roles/service';
-import { sortKey } from '../../server/db/text-keys';
+import { anInitiative as anInitiativeWith } from '../initiatives/helpers';
 
 export const AT = new Date('2026-11-24T10:00:00Z');
 
@@ -28,39 +27,9 @@ export async function anEvidence(db: Db, over: Partial<EvidenceForm> = {}, recor
   );
 }
 
-export async function anInitiative(db: Db, title: string): Promise<number> {
-  const now = AT.toISOString();
-  const { id } = await db
-    .insertInto('initiatives')
-    .values({
-      partnership_id: null,
-      kind: 'initiativ',
-      title,
-      description: '',
-      status: 'afproeves',
-      start_date: null,
-      end_date: null,
-      intended_movement: '',
-      citizen_role: null,
-      involvement_level: null,
-      funding: '',
-      funding_ends: null,
-      anchoring_plan: '',
-      hypothesis: '',
-      freedom_from: '',
-      freedom_to: '',
-      trial_start: null,
-      trial_end: null,
-      success_criteria: '',
-      result: '',
-      trial_decision: null,
-      sort_key: sortKey(title),
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+/** An initiative made through the initiatives service (the roles tests only link to it). */
+export function anInitiative(db: Db, title: string): Promise<number> {
+  return anInitiativeWith(db, { title, status: 'afproeves' });
 }
 
 /** A valid evidence form as the browser sends it. */
