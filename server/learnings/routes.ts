@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { LEARNING_OUTCOMES } from '../db/schema';
 import { initiativeOptions, initiativesWithLearningsOptions } from '../initiatives/options';
 import { perDataVersion } from '../db/data-version';
+import { groupBy } from '../web/collections';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
@@ -50,9 +51,9 @@ export function learningRoutes({ db, clock }: AppContext): Router {
       countLearnings(db, filter),
       filterInitiatives(),
     ]);
-    const links = await initiativesOfLearnings(db, rows.map((r) => r.id));
+    const linksByLearning = groupBy(await initiativesOfLearnings(db, rows.map((r) => r.id)), (l) => l.learning_id);
     res.render('learnings/list', {
-      rows: rows.map((r) => ({ ...r, initiatives: links.filter((l) => l.learning_id === r.id) })),
+      rows: rows.map((r) => ({ ...r, initiatives: linksByLearning.get(r.id) ?? [] })),
       filter,
       outcomeOptions,
       initiatives,

@@ -144,12 +144,6 @@ export async function organisationOfPerson(db: Db, personId: number): Promise<nu
   return row?.organisation_id ?? null;
 }
 
-/** The name of the person a role page is filtered by (from a link), or null when unknown. */
-export async function personNameOf(db: Db, personId: number): Promise<string | null> {
-  const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
-  return row?.name ?? null;
-}
-
 /** The organisations with evidence of a role, for the role page's filter. */
 export function organisationsWithEvidence(db: Db, roleKey: string) {
   return db

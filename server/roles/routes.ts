@@ -1,5 +1,6 @@
 // /roles: the roles with their evidence over time and per institution, recording role evidence
 // (rolleobservation), and administering the roles themselves.
+import { findPerson } from '../people/queries';
 import { Router, type Request } from 'express';
 import { initiativeOptions } from '../initiatives/options';
 import { organisationOptions } from '../organisations/service';
@@ -20,7 +21,6 @@ import {
   listEvidence,
   organisationOfPerson,
   organisationsWithEvidence,
-  personNameOf,
   recentMeetings,
   type EvidenceRecord,
 } from './queries';
@@ -219,18 +219,18 @@ export function roleRoutes({ db, clock }: AppContext): Router {
     if (!role) throw new NotFound();
     const filter = EvidenceFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total, organisations, personName] = await Promise.all([
+    const [rows, total, organisations, person] = await Promise.all([
       listEvidence(db, role.key, filter, page.limit, page.offset),
       countEvidence(db, role.key, filter),
       institutionsFor(role.key),
-      filter.person_id ? personNameOf(db, filter.person_id) : null,
+      filter.person_id ? findPerson(db, filter.person_id) : undefined,
     ]);
     const path = `/roles/${encodeURIComponent(role.key)}`;
     res.render('roles/show', {
       role,
       rows,
       filter,
-      personName,
+      personName: person?.name ?? null,
       organisations,
       kindLabels: ROLE_KIND_LABELS,
       filtered: !!(filter.person_id || filter.person_q || filter.organisation_id || filter.from || filter.to),
