@@ -11,6 +11,7 @@ import { listPartnerships } from '../partnerships/queries';
 import { listKerneopgaver, listRoles } from '../reference/queries';
 import { permissions, requireRole, requireUser } from '../web/auth';
 import { perDataVersion } from '../db/data-version';
+import { groupBy } from '../web/collections';
 import { lineChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { Conflict, Invalid, NotFound } from '../web/errors';
@@ -83,13 +84,15 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
       organisationOptions(db),
     ]);
     const tags = await tagsOf(db, rows.map((r) => r.id));
+    const kerneopgaverOf = groupBy(tags.kerneopgaver, (k) => k.initiative_id);
+    const placesOf = groupBy(tags.places, (p) => p.initiative_id);
     const day = today();
     res.render('initiatives/list', {
       ...labels,
       rows: rows.map((r) => ({
         ...r,
-        kerneopgaver: tags.kerneopgaver.filter((k) => k.initiative_id === r.id),
-        places: tags.places.filter((p) => p.initiative_id === r.id),
+        kerneopgaver: kerneopgaverOf.get(r.id) ?? [],
+        places: placesOf.get(r.id) ?? [],
         fundingWarning: needsFundingWarning(r, day),
         trialOverdue: isTrialOverdue(r, day),
       })),
@@ -173,12 +176,13 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
       listKerneopgaver(db),
     ]);
     const day = today();
+    const measurementsOf = groupBy(measurements, (x) => x.effect_measure_id);
     res.status(status).render('initiatives/show', {
       ...labels,
       initiative,
       ...details,
       measures: measures.map((m) => {
-        const points = measurements.filter((x) => x.effect_measure_id === m.id);
+        const points = measurementsOf.get(m.id) ?? [];
         return {
           ...m,
           measurements: points,

@@ -8,6 +8,7 @@ import { utcToCopenhagen } from '../web/time';
 import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
 import { agendaOf, findMeeting, participantsOf } from './queries';
 import { NotFound } from '../web/errors';
+import { groupBy } from '../web/collections';
 
 export interface DocumentAction {
   text: string;
@@ -82,6 +83,7 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
     actionsOfMeeting(db, meetingId),
     carriedOverOfMeeting(db, meetingId),
   ]);
+  const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
   const toAction = (a: { text: string; owner_name: string | null; due_date: string | null; status: keyof typeof ACTION_STATUS_LABELS; agenda_item_id?: number | null }): DocumentAction => ({
     text: a.text,
@@ -114,7 +116,7 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
       background: item.background,
       discussion: item.discussion,
       decision: item.decision,
-      carriedOver: carried.filter((c) => c.agenda_item_id === item.id).map((c) => toAction({ ...c, agenda_item_id: null })),
+      carriedOver: (carriedByItem.get(item.id) ?? []).map((c) => toAction({ ...c, agenda_item_id: null })),
     })),
     actions: actions.map(toAction),
     freeText: text.free_text,

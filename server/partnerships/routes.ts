@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
+import { groupBy } from '../web/collections';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
@@ -14,9 +15,9 @@ export function partnershipRoutes({ db, clock }: AppContext): Router {
 
   router.get('/', async (_req, res) => {
     const partnerships = await listPartnerships(db);
-    const parties = await partiesOf(db, partnerships.map((p) => p.id));
+    const partiesByPartnership = groupBy(await partiesOf(db, partnerships.map((p) => p.id)), (x) => x.partnership_id);
     res.render('partnerships/list', {
-      partnerships: partnerships.map((p) => ({ ...p, parties: parties.filter((x) => x.partnership_id === p.id) })),
+      partnerships: partnerships.map((p) => ({ ...p, parties: partiesByPartnership.get(p.id) ?? [] })),
     });
   });
 
