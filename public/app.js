@@ -1,5 +1,13 @@
 // Progressive enhancement only: every page works without this file.
-// Asks before a delete form is sent.
+
+// After a failed submit the error summary takes focus, so keyboard and screen reader users
+// start from the list of what to correct.
+document.addEventListener('DOMContentLoaded', () => {
+  const summary = document.getElementById('fejlopsummering');
+  if (summary) summary.focus();
+});
+
+// Asks before a form marked with data-confirm is sent.
 document.addEventListener('submit', (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
