@@ -119,8 +119,13 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { error: message });
 }
 
-/** A route's :id, which must be a positive integer; anything else is simply not found. */
-export const idParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * A route's :id: a positive integer written the one way we write it (digits, no leading zero),
+ * so a record has one URL; "01", "0x1", "1e1" or " 1" are simply not found.
+ */
+export const idParam = z
+  .union([z.string().regex(/^[1-9][0-9]*$/).transform(Number), z.number()])
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 /** A route parameter, also one merged from a parent router (`mergeParams`). */
 export function routeParam(req: { params: unknown }, name: string): unknown {
@@ -128,8 +133,6 @@ export function routeParam(req: { params: unknown }, name: string): unknown {
 }
 
 export function parseId(raw: unknown): number {
-  // Digits only: Number() would also accept "0x1", "1e1" or " 1" and show a record under a second URL.
-  if (!/^[0-9]+$/.test(String(raw))) throw new NotFound();
   const parsed = idParam.safeParse(raw);
   if (!parsed.success) throw new NotFound();
   return parsed.data;
