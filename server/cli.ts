@@ -14,6 +14,7 @@ import { anonymisePerson, exportPerson } from './people/service';
 import { rebuildSearchIndex } from './search/fts';
 import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
+import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
 
 const USAGE = `Brug: npm run cli -- <kommando>
@@ -144,11 +145,11 @@ async function run(argv: string[]): Promise<void> {
       const { db } = await openMigrated();
       try {
         const { created } = await seedPartnership(db, new Date());
-        console.log(`Partnerskabet: ${created} nye poster.`);
+        console.log(`Partnerskabet: ${formatCount(created, 'ny post', 'nye poster')}.`);
         if (rest.includes('--demo')) {
           const { seedDemo } = await import('../seeds/demo');
           const demo = await seedDemo(db, new Date());
-          console.log(`Demoindhold: ${demo.created} nye poster.`);
+          console.log(`Demoindhold: ${formatCount(demo.created, 'ny post', 'nye poster')}.`);
         }
       } finally {
         await db.destroy();
@@ -167,7 +168,7 @@ async function run(argv: string[]): Promise<void> {
     case 'reindex': {
       const { db } = await openMigrated();
       try {
-        console.log(`Søgeindekset er genopbygget: ${await rebuildSearchIndex(db)} poster.`);
+        console.log(`Søgeindekset er genopbygget: ${formatCount(await rebuildSearchIndex(db), 'post', 'poster')}.`);
       } finally {
         await db.destroy();
       }

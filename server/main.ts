@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, optimizeDatabase } from './db/database';
 import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
+import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
 
 async function main(): Promise<void> {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   if (applied.includes(FIRST_MIGRATION)) {
     // A new database: put in the partnership from the agreement (later starts leave it alone).
     const { created } = await seedPartnership(db, new Date());
-    console.log(`Partnerskabet fra aftalen er lagt ind (${created} poster).`);
+    console.log(`Partnerskabet fra aftalen er lagt ind (${formatCount(created, 'post', 'poster')}).`);
   }
   optimizeDatabase(raw);
   const sessions = new KyselySessionStore(db);

@@ -6,6 +6,7 @@ import { audit, type Actor } from '../db/audit';
 import type { Attendance, Database } from '../db/schema';
 import { carryOverOpenActions } from '../actions/service';
 import { Conflict, Invalid, NotFound } from '../web/errors';
+import { formatCount } from '../web/format';
 import { copenhagenToUtc } from '../web/time';
 import { assertMeetingEditable } from './lock';
 import type { MeetingForm } from './schemas';
@@ -102,7 +103,7 @@ export async function createMeeting(db: Db, form: MeetingForm, actor: Actor, at:
       return id;
     }
     const background = carried.length
-      ? `Status på partnerskabets ${carried.length} åbne opfølgningspunkter fra tidligere møder (listet nedenfor).`
+      ? `Status på partnerskabets ${formatCount(carried.length, 'åbne opfølgningspunkt', 'åbne opfølgningspunkter')} fra tidligere møder (listet nedenfor).`
       : 'Der var ingen åbne opfølgningspunkter fra tidligere møder, da mødet blev oprettet.';
     await trx.updateTable('agenda_items').set({ background }).where('id', '=', itemId).execute();
     await audit(trx, {

@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import type { ReportDocument } from '../exports/report-document';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../meetings/labels';
-import { copenhagenDay, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
+import { copenhagenDay, formatCount, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
 import type { Attendance, FefDecision, LearningOutcome } from '../db/schema';
 import {
   attendanceByParty,
@@ -66,7 +66,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
         heading: 'Møder og beslutninger',
         blocks: meetings.length
           ? [
-              { kind: 'p', text: `${meetings.length} ${meetings.length === 1 ? 'møde' : 'møder'} afholdt i perioden.` },
+              { kind: 'p', text: `${formatCount(meetings.length, 'møde', 'møder')} afholdt i perioden.` },
               {
                 kind: 'table',
                 caption: 'Afholdte møder',
@@ -145,7 +145,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
       {
         heading: 'Opfølgningspunkter',
         blocks: [
-          { kind: 'p', text: `${counts.open} ${counts.open === 1 ? 'åbent opfølgningspunkt' : 'åbne opfølgningspunkter'} ved periodens slut, heraf ${counts.overdue} overskredne.` },
+          { kind: 'p', text: `${formatCount(counts.open, 'åbent opfølgningspunkt', 'åbne opfølgningspunkter')} ved periodens slut, heraf ${formatCount(counts.overdue, 'overskredet', 'overskredne')}.` },
           ...(open.length
             ? [
                 {

@@ -76,3 +76,8 @@ const decimalFormatter = new Intl.NumberFormat('da-DK', { maximumFractionDigits:
 export function formatNumber(n: number): string {
   return decimalFormatter.format(n);
 }
+
+/** A count with its noun in Danish singular or plural: "1 åbent punkt", "0 åbne punkter". */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -287,7 +287,7 @@ describe('/ (overblik) on a fixed data set', () => {
     const rows = tableRows(all.slice(0, all.indexOf('</table>')));
     expect(rows.map((r) => r[0]).sort()).toEqual(['Hannes punkt A', 'Mit punkt 01', 'Mit punkt 02', 'Mit punkt 03', 'Pers punkt', 'Renés punkt', 'Uden ansvarlig']);
     expect(rows.find((r) => r[0] === 'Uden ansvarlig')).toEqual(['Uden ansvarlig', 'Ingen ansvarlig', '20.10.2026', 'Partnerskabsmøde oktober']);
-    expect(actions).toContain(`<a href="/actions?overdue=on">Se alle ${ALL_OVERDUE} overskredne</a>`);
+    expect(actions).toContain(`<a href="/actions?overdue=on">Se alle overskredne (${ALL_OVERDUE})</a>`);
 
     // My open actions: the table shows the first ten by due date, the number says all of them.
     const mine = tableRows(actions.slice(0, actions.indexOf('</table>')));

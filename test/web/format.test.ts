@@ -1,5 +1,6 @@
 import {
   copenhagenDay,
+  formatCount,
   formatDateTime,
   formatDay,
   formatIsoDay,
@@ -57,5 +58,13 @@ describe('Danish formatting in Europe/Copenhagen', () => {
     expect(copenhagenDay(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
     expect(copenhagenDay(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
     expect(copenhagenDay(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('counts with a noun', () => {
+  it('uses the singular for exactly one and the plural otherwise', () => {
+    expect(formatCount(1, 'åbent punkt', 'åbne punkter')).toBe('1 åbent punkt');
+    expect(formatCount(2, 'åbent punkt', 'åbne punkter')).toBe('2 åbne punkter');
+    expect(formatCount(0, 'møde', 'møder')).toBe('0 møder');
   });
 });
