@@ -8,7 +8,7 @@ import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { formFrom, parseId, routeParam, submitForm } from '../web/form';
+import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, type MeetingRow } from './queries';
@@ -18,6 +18,8 @@ import { AgendaItemSchema, MoveSchema } from './schemas';
 import { findAction } from '../actions/queries';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
+/** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */
+type RenderInvalidMeeting = (req: Request, res: Response, meeting: MeetingRow, form: FormState, formError?: string) => Promise<void>;
 
 /** A locked meeting (minutes sent or approved) answers with a message on the meeting page. */
 async function unlessLocked(req: Request, res: Response, meetingId: number, work: () => Promise<void>): Promise<void> {
@@ -30,7 +32,7 @@ async function unlessLocked(req: Request, res: Response, meetingId: number, work
   }
 }
 
-export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting, renderInvalidMeeting: RenderInvalidMeeting): Router {
   const router = Router({ mergeParams: true });
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
@@ -110,8 +112,8 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/:itemId/move', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    const parsed = MoveSchema.safeParse(req.body);
-    if (!parsed.success) throw new NotFound();
+    const parsed = parseForm(MoveSchema, req.body);
+    if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, formFrom(), parsed.form.errors.direction);
     await unlessLocked(req, res, meeting.id, async () => {
       await moveAgendaItem(db, meeting.id, item.id, parsed.data.direction, actor(req), clock.now());
       res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);

@@ -11,7 +11,7 @@ import { renderFragment } from '../web/views';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { formFrom, parseForm, parseId, submitForm } from '../web/form';
+import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
@@ -290,7 +290,8 @@ export function meetingRoutes(ctx: AppContext): Router {
     const meeting = await loadMeeting(req.params.id);
     const participants = await participantsOf(db, meeting.id);
     const attendance = parseAttendance(req.body, participants.map((p) => p.id));
-    await change(req, res, meeting.id, () => recordAttendance(db, meeting.id, attendance, actor(req), clock.now()), 'Fremmødet er gemt.');
+    if (!attendance.ok) return renderInvalidMeeting(req, res, meeting, attendance.form);
+    await change(req, res, meeting.id, () => recordAttendance(db, meeting.id, attendance.data, actor(req), clock.now()), 'Fremmødet er gemt.');
   });
 
   router.post('/:id/participants', requireRole('konsulent'), async (req, res) => {
@@ -323,11 +324,11 @@ export function meetingRoutes(ctx: AppContext): Router {
     res.redirect(303, `/meetings/${meeting.id}#comments-heading`);
   });
 
-  function renderInvalidMeeting(req: Request, res: Response, meeting: MeetingRow, form: { values: Record<string, unknown>; errors: Record<string, string> }) {
-    return renderMeeting(req, res, meeting, 422, { form, formError: 'Formularen indeholder fejl. Ret de markerede felter.' });
+  function renderInvalidMeeting(req: Request, res: Response, meeting: MeetingRow, form: FormState, formError = 'Formularen indeholder fejl. Ret de markerede felter.') {
+    return renderMeeting(req, res, meeting, 422, { form, formError });
   }
 
-  router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting));
+  router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));
 

@@ -1,7 +1,7 @@
 // Forms and filters of the meetings feature, with Danish messages.
 import { z } from 'zod';
-import { AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES } from '../db/schema';
-import { checkbox, choice, idList, optionalId, optionalText, requiredText } from '../web/form';
+import { AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES, type Attendance } from '../db/schema';
+import { checkbox, choice, idList, optionalId, optionalText, requiredText, type ParseResult } from '../web/form';
 
 export { idList };
 
@@ -34,15 +34,26 @@ export type MeetingForm = z.infer<typeof MeetingFormSchema>;
 
 export const CancelSchema = z.object({ cancel_reason: requiredText('Skriv, hvorfor mødet aflyses', 1000) });
 
-/** The attendance form has one radio group per participant, named attendance_<personId>. */
-export function parseAttendance(body: unknown, personIds: number[]): Map<number, (typeof ATTENDANCE)[number]> {
+/**
+ * The attendance form has one radio group per participant, named attendance_<personId>. A value
+ * that is not one of the offered answers is an error beside that person: nothing is saved.
+ */
+export function parseAttendance(body: unknown, personIds: number[]): ParseResult<Map<number, Attendance>> {
   const values = (body ?? {}) as Record<string, unknown>;
-  const result = new Map<number, (typeof ATTENDANCE)[number]>();
+  const result = new Map<number, Attendance>();
+  const errors: Record<string, string> = {};
   for (const id of personIds) {
-    const parsed = z.enum(ATTENDANCE).safeParse(values[`attendance_${id}`]);
+    const raw = values[`attendance_${id}`];
+    if (raw === undefined) continue; // not sent: left as it is
+    const parsed = z.enum(ATTENDANCE).safeParse(raw);
     if (parsed.success) result.set(id, parsed.data);
+    else errors[`attendance_${id}`] = 'Vælg inviteret, deltog, afbud eller udeblev';
   }
-  return result;
+  if (Object.keys(errors).length) {
+    const kept = Object.fromEntries(personIds.map((id) => [`attendance_${id}`, values[`attendance_${id}`]]));
+    return { ok: false, form: { values: kept, errors } };
+  }
+  return { ok: true, data: result };
 }
 
 export const EvaluationSchema = z.object({
@@ -68,7 +79,7 @@ export const AgendaItemSchema = z.object({
 });
 export type AgendaItemForm = z.infer<typeof AgendaItemSchema>;
 
-export const MoveSchema = z.object({ direction: z.enum(['up', 'down']) });
+export const MoveSchema = z.object({ direction: z.enum(['up', 'down'], { error: 'Punktet blev ikke flyttet. Brug knapperne "Flyt op" og "Flyt ned".' }) });
 
 export const MeetingFilterSchema = z.object({
   partnership_id: z.coerce.number().int().positive().optional().catch(undefined),

@@ -142,8 +142,8 @@ describe('removing and moving agenda items', () => {
     const { app, db } = await testApp();
     const { meeting, b } = await meetingWithItems(db);
     const k = await signedIn(app, db, 'konsulent');
-    expect((await k.post(`/meetings/${meeting}/agenda/${b}/move`, { direction: 'sideways' })).status).toBe(404);
-    expect((await k.post(`/meetings/${meeting}/agenda/${b}/move`)).status).toBe(404);
+    expect((await k.post(`/meetings/${meeting}/agenda/${b}/move`, { direction: 'sideways' })).status).toBe(422);
+    expect((await k.post(`/meetings/${meeting}/agenda/${b}/move`)).status).toBe(422);
     expect(await agenda(db, meeting)).toEqual([[1, 'A'], [2, 'B'], [3, 'C']]);
   });
 });
