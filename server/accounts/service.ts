@@ -47,6 +47,10 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor, at:
     } else {
       const name = (input.name ?? '').trim();
       if (!name) throw new Invalid({ name: 'Skriv personens navn' });
+      if (input.organisationId) {
+        const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
+        if (!organisation) throw new Invalid({ organisation_id: 'Vælg en organisation fra listen' });
+      }
       const row = {
         name,
         title: '',

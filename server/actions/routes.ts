@@ -4,14 +4,16 @@ import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
 import { listPartnerships } from '../partnerships/queries';
 import { permissions, requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { NotFound } from '../web/errors';
+import { Forbidden, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { parseId } from '../web/form';
+import { parseForm, parseId, renderInvalid } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { countActions, findAction, listActions } from './queries';
 import { ActionFilterSchema, ActionStatusSchema } from './schemas';
 import { setActionStatus } from './service';
+
+const NOT_YOUR_ACTION = 'Du kan kun ændre status på opfølgningspunkter, du selv er ansvarlig for.';
 
 export function actionRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -53,14 +55,18 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const action = await findAction(db, parseId(req.params.id));
     if (!action) throw new NotFound();
-    const parsed = ActionStatusSchema.safeParse(req.body);
-    if (!parsed.success) {
-      flash(req, 'Vælg en gyldig status.', 'error');
-      return res.redirect(303, safeBack(req.body?.back, `/meetings/${action.meeting_id}`));
+    const who = { userId: user.id, personId: user.personId, mayEditAll: permissions.edit(user.role) };
+    // The same rule as setActionStatus: someone who may not change it gets no form back either.
+    if (!who.mayEditAll && action.owner_id !== who.personId) throw new Forbidden(NOT_YOUR_ACTION);
+    const back = safeBack(req.body?.back, `/meetings/${action.meeting_id}`);
+    const parsed = parseForm(ActionStatusSchema, req.body);
+    if (!parsed.ok) {
+      // The status form stands in a table row elsewhere; on its own page it can show its message.
+      return renderInvalid(res, 'actions/status-form', { action, back, statusOptions: options(ACTION_STATUS_LABELS) }, parsed.form);
     }
-    await setActionStatus(db, action.id, parsed.data.status, { userId: user.id, personId: user.personId, mayEditAll: permissions.edit(user.role) }, clock.now());
+    await setActionStatus(db, action.id, parsed.data.status, who, clock.now());
     flash(req, `Status er ændret til "${ACTION_STATUS_LABELS[parsed.data.status]}".`);
-    res.redirect(303, safeBack(req.body?.back, `/meetings/${action.meeting_id}`));
+    res.redirect(303, back);
   });
 
   return router;

@@ -18,7 +18,7 @@ export const ActionFormSchema = z.object({
 });
 export type ActionForm = z.infer<typeof ActionFormSchema>;
 
-export const ActionStatusSchema = z.object({ status: choice(ACTION_STATUSES, 'Vælg en status') });
+export const ActionStatusSchema = z.object({ status: choice(ACTION_STATUSES, 'Vælg en status fra listen') });
 
 export const ActionFilterSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional().catch(undefined),

@@ -103,11 +103,15 @@ export const optionalPhone = z.preprocess(
 /** A list of ids from checkboxes: absent, one value or several. */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number().int().positive()).max(500),
+  z.array(z.coerce.number({ error: 'Vælg fra listen' }).int().positive()).max(500),
 );
 
-/** An HTML checkbox: present means true. */
-export const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean());
+/** An HTML checkbox: absent means false, its value true; any other value is refused, not guessed at. */
+export const checkbox = z.preprocess((v) => {
+  if (v === undefined || v === '' || v === false || v === '0' || v === 'false') return false;
+  if (v === 'on' || v === '1' || v === 'true' || v === true) return true;
+  return v;
+}, z.boolean({ error: 'Sæt eller fjern fluebenet' }));
 
 /** A select of ids where '' means none. */
 export const optionalId = z.preprocess(

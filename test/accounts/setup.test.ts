@@ -49,6 +49,19 @@ describe('first start: /setup', () => {
     expect(await db.selectFrom('users').selectAll().execute()).toHaveLength(0);
   });
 
+  it('refuses an organisation that is not in the list with 422, not a server error', async () => {
+    const { app, db } = await testApp();
+    const agent = request.agent(app);
+    const page = await agent.get('/setup');
+    const res = await agent
+      .post('/setup')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), name: 'Åse', email: 'ase@hedensted.dk', organisation_id: '999999', password: PASSWORD, password_confirm: PASSWORD });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('<p class="error" id="f-organisation_id-error">Vælg en organisation fra listen</p>');
+    expect(await db.selectFrom('users').selectAll().execute()).toHaveLength(0);
+  });
+
   it('refuses a POST without a CSRF token', async () => {
     const { app, db } = await testApp();
     const res = await request(app).post('/setup').type('form').send({ name: 'X', email: 'x@x.dk', password: PASSWORD, password_confirm: PASSWORD });

@@ -6,7 +6,7 @@ import { signedIn } from '../helpers/agent';
 import { freshDb, testApp, type TestApp } from '../helpers/app';
 import { auditOf } from '../helpers/db';
 import { aMeeting, anAction, aUser, personId } from '../helpers/factories';
-import { flashes } from '../helpers/html';
+import { fieldError, flashes } from '../helpers/html';
 
 type Db = TestApp['db'];
 
@@ -99,14 +99,32 @@ describe('POST /actions/:id/status', () => {
     }
   });
 
-  it('refuses a status that does not exist with a message, and changes nothing', async () => {
+  it('answers a status that is not offered with 422 and the status form again, and changes nothing', async () => {
     const { app, db } = await testApp();
     const { meeting, hannes } = await owned(db);
     const k = await signedIn(app, db, 'konsulent');
-    const res = await k.post(`/actions/${hannes}/status`, { status: 'færdig' });
-    expect(res.headers.location).toBe(`/meetings/${meeting}`);
-    expect(flashes((await k.agent.get(`/meetings/${meeting}`)).text)).toEqual(['Vælg en gyldig status.']);
+    const res = await k.post(`/actions/${hannes}/status`, { status: 'færdig', back: '/actions?open=on' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('<title>Fejl: Skift status · Uldum Samskabelse</title>');
+    expect(res.text).toContain('Hannes opgave');
+    expect(fieldError(res.text, 'status')).toBe('Vælg en status fra listen');
+    expect(res.text).toContain(`action="/actions/${hannes}/status"`);
+    expect(res.text).toContain('<input type="hidden" name="back" value="/actions?open=on">');
+    expect(res.text).toContain('<a href="/actions?open=on">Fortryd</a>');
     expect((await actionRow(db, hannes)).status).toBe('aaben');
+    expect(flashes((await k.agent.get(`/meetings/${meeting}`)).text)).toEqual([]);
+
+    const fixed = await k.post(`/actions/${hannes}/status`, { status: 'udfoert', back: '/actions?open=on' });
+    expect(fixed.headers.location).toBe('/actions?open=on');
+    expect((await actionRow(db, hannes)).status).toBe('udfoert');
+  });
+
+  it('answers 403, not the form, to a representative who sends a wrong status for someone else’s action', async () => {
+    const { app, db } = await testApp();
+    const { renes } = await owned(db);
+    const hanne = await signedIn(app, db, 'repraesentant', { personName: 'Hanne M. Petersen' });
+    const res = await hanne.post(`/actions/${renes}/status`, { status: 'færdig' });
+    expect(res.status).toBe(403);
   });
 });
 

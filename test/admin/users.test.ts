@@ -102,6 +102,7 @@ describe('/admin/users: list and create', () => {
     [{ email: 'ikke-en-mail', role: 'laeser', person_id: '', name: 'Kort Kode', password: NEW_PASSWORD }, 'email', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk'],
     [{ email: 'x@uldum.dk', role: 'superbruger', person_id: '', name: 'Kort Kode', password: NEW_PASSWORD }, 'role', 'Vælg en rolle'],
     [{ email: 'x@uldum.dk', role: 'laeser', person_id: '999999', name: '', password: NEW_PASSWORD }, 'person_id', 'Vælg en eksisterende person'],
+    [{ email: 'x@uldum.dk', role: 'laeser', person_id: '', name: 'Ny Person', organisation_id: '999999', password: NEW_PASSWORD }, 'organisation_id', 'Vælg en organisation fra listen'],
   ])('refuses %o with 422', async (form, field, message) => {
     const { app, db } = await testApp();
     const admin = await signedIn(app, db, 'admin');
@@ -153,6 +154,16 @@ describe('/admin/users/:id: role, disabling and passwords', () => {
     expect(res.status).toBe(422);
     expect(fieldError(res.text, 'role')).toBe('Vælg en rolle');
     expect((await userRow(db, reader.userId)).role).toBe('laeser');
+  });
+
+  it('refuses a "disabled" value other than the checkbox sends with 422, and changes nothing', async () => {
+    const { app, db } = await testApp();
+    const admin = await signedIn(app, db, 'admin');
+    const reader = await signedIn(app, db, 'laeser');
+    const res = await admin.post(`/admin/users/${reader.userId}`, { role: 'repraesentant', disabled: 'ja tak' });
+    expect(res.status).toBe(422);
+    expect(fieldError(res.text, 'disabled')).toBe('Sæt eller fjern fluebenet');
+    expect(await userRow(db, reader.userId)).toMatchObject({ role: 'laeser', disabled: 0 });
   });
 
   it('disables a user and ends their sessions', async () => {

@@ -42,3 +42,22 @@ describe('a failed submit', () => {
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
   });
 });
+
+describe('a value that is not among the offered options', () => {
+  // Checkbox lists and selects send ids or keys; anything else was changed on the way and gets a
+  // plain Danish message, not the validator's own wording.
+  it.each([
+    ['/dilemmas', { title: 'T', pole_a: 'A', pole_b: 'B', status: 'rejst', initiative_ids: 'abc' }, 'initiative_ids', 'Vælg fra listen'],
+    ['/learnings', { title: 'T', date: '2026-11-01', outcome: 'virkede', meeting_ids: ['1', '-2'] }, 'meeting_ids', 'Vælg fra listen'],
+    ['/initiatives', { title: 'T', kind: 'initiativ', kerneopgaver: 'ÆØÅ!' }, 'kerneopgaver', 'Vælg fra listen'],
+    ['/initiatives', { title: 'T', kind: 'initiativ', role_keys: ['medbygger', '<script>'] }, 'role_keys', 'Vælg fra listen'],
+    ['/organisations', { name: 'Ny forening', kind: 'forening', active: 'måske' }, 'active', 'Sæt eller fjern fluebenet'],
+    ['/people', { name: 'Ny person', position: 'medarbejder', active: 'nej' }, 'active', 'Sæt eller fjern fluebenet'],
+  ])('POST %s with %o answers 422 with a Danish message beside the field', async (url, form, field, message) => {
+    const { app, db } = await testApp();
+    const k = await signedIn(app, db, 'konsulent');
+    const res = await k.post(url, form as Record<string, string | string[]>);
+    expect(res.status).toBe(422);
+    expect(new RegExp(`<p class="error" id="f-${field}-error">([^<]*)</p>`).exec(res.text)?.[1]).toBe(message);
+  });
+});
