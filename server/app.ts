@@ -50,7 +50,8 @@ export function createApp(options: AppOptions): express.Express {
   };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', ctx.config.trustProxy ? 1 : false);
+  const { trustProxy } = ctx.config;
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
   const cacheViews = ctx.config.env !== 'development';
   app.engine('ejs', viewEngine(cacheViews));
   app.set('view engine', 'ejs');

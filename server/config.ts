@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -9,17 +10,42 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/uldum.sqlite'),
   SESSION_SECRET: z.string().min(32, { error: 'skal være mindst 32 tegn' }).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   SLOW_QUERY_MS: z.coerce.number().min(0).optional(),
 });
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, an address/prefix (CIDR) or one of Express's names for a range. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: 0/false (none), a hop count (true meaning 1), or a comma-separated list of proxies. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | readonly string[] {
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((v) => v.trim());
+  if (entries.every(isProxyAddress)) return Object.freeze(entries);
+  ctx.addIssue({ code: 'custom', message: 'skal være 0, et antal proxyled (fx 1) eller en kommasepareret liste af adresser og CIDR-net' });
+  return z.NEVER;
+}
 
 export interface Config {
   readonly port: number;
   readonly databasePath: string;
   readonly sessionSecret: string;
   readonly env: 'development' | 'production' | 'test';
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get Secure. */
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies in front of the app to believe (X-Forwarded-For/-Proto): none, the nearest
+   * N hops, or the listed addresses/CIDR ranges. Express's `trust proxy` setting.
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** When set, every query that takes longer is written to stderr with its SQL (finding slow pages). */
   readonly slowQueryMs?: number;
 }
@@ -40,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(databasePath),
     env: e.NODE_ENV,
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     slowQueryMs: e.SLOW_QUERY_MS,
   });
 }

@@ -28,8 +28,18 @@ describe('loadConfig', () => {
 
   it('reads PORT, NODE_ENV and TRUST_PROXY, and makes DATABASE_PATH absolute', () => {
     const config = loadConfig({ PORT: '8080', NODE_ENV: 'production', TRUST_PROXY: '1', DATABASE_PATH: 'data/x.sqlite', SESSION_SECRET: SECRET });
-    expect(config).toMatchObject({ port: 8080, env: 'production', trustProxy: true, databasePath: path.resolve('data/x.sqlite') });
+    expect(config).toMatchObject({ port: 8080, env: 'production', trustProxy: 1, databasePath: path.resolve('data/x.sqlite') });
     expect(loadConfig({ TRUST_PROXY: 'false', DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['0', false],
+    ['true', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['10.0.0.1, 192.168.0.0/16,fd00::/8', ['10.0.0.1', '192.168.0.0/16', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as the proxies to trust', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value, DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET }).trustProxy).toEqual(expected);
   });
 
   it.each([
@@ -38,6 +48,9 @@ describe('loadConfig', () => {
     [{ PORT: '80.5' }, 'PORT'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.300' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.1,' }, 'TRUST_PROXY'],
     [{ SESSION_SECRET: 'for-kort' }, 'SESSION_SECRET'],
     [{ SLOW_QUERY_MS: 'langsom' }, 'SLOW_QUERY_MS'],
     [{ SLOW_QUERY_MS: '-1' }, 'SLOW_QUERY_MS'],

@@ -7,12 +7,10 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { parseForm, renderInvalid, submitForm } from '../web/form';
-import { AttemptLimiter } from '../web/rate-limit';
+import { isKnownBrowser, rememberBrowser } from './known-browser';
+import { LoginThrottle } from './login-throttle';
 import { ChangePasswordSchema, LoginSchema, safeNext, SetupSchema } from './schemas';
 import { authenticate, changeOwnPassword, createAccount, hasAnyUser } from './service';
-
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES = 10;
 
 /** Starts a fresh session for the user (a new id, so a planted session id is worthless). */
 function signIn(req: Request, userId: number): Promise<void> {
@@ -25,9 +23,9 @@ function signIn(req: Request, userId: number): Promise<void> {
   });
 }
 
-export function accountRoutes({ db, clock }: AppContext): Router {
+export function accountRoutes({ db, clock, config }: AppContext): Router {
   const router = Router();
-  const limiter = new AttemptLimiter(MAX_FAILURES, LOGIN_WINDOW_MS, () => clock.now());
+  const throttle = new LoginThrottle(clock);
 
   const setupLocals = async () => ({
     organisationOptions: [{ value: '', label: 'Ingen / vælg senere' }, ...(await organisationOptions(db))],
@@ -70,8 +68,8 @@ export function accountRoutes({ db, clock }: AppContext): Router {
     const next = safeNext(req.body?.next);
     if (!parsed.ok) return renderInvalid(res, 'accounts/login', { next }, parsed.form);
     const { email, password } = parsed.data;
-    const keys = [`ip:${req.ip}`, `email:${email}`];
-    if (limiter.isBlocked(...keys)) {
+    const attempt = { email, address: req.ip ?? '', knownBrowser: isKnownBrowser(req, config.sessionSecret, email) };
+    if (throttle.isRefused(attempt)) {
       res.status(429);
       return res.render('accounts/login', {
         next,
@@ -81,14 +79,15 @@ export function accountRoutes({ db, clock }: AppContext): Router {
     }
     const userId = await authenticate(db, email, password, clock.now());
     if (!userId) {
-      limiter.recordFailure(...keys);
+      throttle.recordFailure(attempt);
       return renderInvalid(res, 'accounts/login', { next }, {
         values: { email },
         errors: { password: 'E-mail eller adgangskode er forkert' },
       });
     }
-    limiter.reset(`email:${email}`);
+    throttle.recordSuccess(attempt);
     await signIn(req, userId);
+    rememberBrowser(req, res, config.sessionSecret, email);
     res.redirect(303, next);
   });
 
