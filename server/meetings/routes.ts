@@ -25,6 +25,7 @@ import {
   createMeeting,
   defaultConvener,
   invitePerson,
+  isFarAhead,
   markHeld,
   proposedParticipants,
   recordAttendance,
@@ -283,6 +284,10 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   router.post('/:id/held', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
+    // A meeting weeks ahead marked as held is most often a slip of the hand: ask first (no JS needed).
+    if (meeting.status === 'planlagt' && req.body?.confirm !== '1' && isFarAhead(meeting.starts_at, clock.now())) {
+      return res.render('meetings/confirm-held', { meeting });
+    }
     await change(req, res, meeting.id, () => markHeld(db, meeting.id, actor(req), clock.now()), 'Mødet er markeret som afholdt.');
   });
 

@@ -167,6 +167,11 @@ export async function cancelMeeting(db: Db, id: number, reason: string, actor: A
   });
 }
 
+/** More than a day ahead of now: marking such a meeting as held needs a confirmation. */
+export function isFarAhead(startsAt: string, now: Date): boolean {
+  return new Date(startsAt).getTime() - now.getTime() > 24 * 60 * 60 * 1000;
+}
+
 export async function markHeld(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);

@@ -4,7 +4,7 @@ import { signedIn } from '../helpers/agent';
 import { testApp, type TestApp } from '../helpers/app';
 import { auditOf, countRows } from '../helpers/db';
 import { aHeldMeeting, aMeeting, partnershipId, personId } from '../helpers/factories';
-import { fieldError, fieldValue, flashes, pagerText, relHref, selectedValue } from '../helpers/html';
+import { fieldError, fieldValue, flashes, pagerText, relHref, selectedValue, unescapeHtml } from '../helpers/html';
 import { CONSULTANT_NAME } from '../../seeds/partnership';
 
 type Db = TestApp['db'];
@@ -307,7 +307,7 @@ describe('cancel and hold', () => {
     const { app, db } = await testApp();
     const id = await aMeeting(db);
     const k = await signedIn(app, db, 'konsulent');
-    expect((await k.post(`/meetings/${id}/held`)).status).toBe(303);
+    expect((await k.post(`/meetings/${id}/held`, { confirm: '1' })).status).toBe(303);
     expect((await meetingRow(db, id)).status).toBe('afholdt');
     expect(flashes((await k.agent.get(`/meetings/${id}`)).text)).toContain('Mødet er markeret som afholdt.');
 
@@ -317,6 +317,32 @@ describe('cancel and hold', () => {
     await k.post(`/meetings/${id}/cancel`, { cancel_reason: 'For sent' });
     expect(flashes((await k.agent.get(`/meetings/${id}`)).text)).toContain('Kun et planlagt møde kan aflyses.');
     expect(await meetingRow(db, id)).toMatchObject({ status: 'afholdt', cancel_reason: null });
+  });
+
+  it('asks for confirmation before marking a meeting more than a day ahead as held', async () => {
+    const { app, db } = await testApp(); // today is 24.11.2026
+    const id = await aMeeting(db, { day: '2026-12-08' });
+    const k = await signedIn(app, db, 'konsulent');
+    const ask = await k.post(`/meetings/${id}/held`);
+    expect(ask.status).toBe(200);
+    expect(unescapeHtml(ask.text)).toContain('Mødet ligger tirsdag 8. december 2026 – er det rigtigt, at det er afholdt?');
+    expect(ask.text).toMatch(new RegExp(`<form method="post" action="/meetings/${id}/held"[^>]*>[\\s\\S]*?<input type="hidden" name="confirm" value="1">[\\s\\S]*?<button type="submit">Ja, markér som afholdt</button>`));
+    expect(ask.text).toContain(`<a href="/meetings/${id}">Nej, tilbage til mødet</a>`);
+    expect((await meetingRow(db, id)).status).toBe('planlagt');
+
+    expect((await k.post(`/meetings/${id}/held`, { confirm: '1' })).status).toBe(303);
+    expect((await meetingRow(db, id)).status).toBe('afholdt');
+  });
+
+  it('marks a meeting of today or tomorrow as held without asking', async () => {
+    const { app, db } = await testApp();
+    const today = await aMeeting(db, { day: '2026-11-24' });
+    const tomorrow = await aMeeting(db, { day: '2026-11-25', start_time: '09:00', end_time: '10:00' });
+    const k = await signedIn(app, db, 'konsulent');
+    for (const id of [today, tomorrow]) {
+      expect((await k.post(`/meetings/${id}/held`)).status).toBe(303);
+      expect((await meetingRow(db, id)).status).toBe('afholdt');
+    }
   });
 });
 
