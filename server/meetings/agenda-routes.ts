@@ -11,7 +11,7 @@ import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
-import { agendaLinksOf, agendaOf, findAgendaItem, type MeetingRow } from './queries';
+import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type MeetingRow } from './queries';
 import { dilemmaOptions } from '../dilemmas/service';
 import { initiativeOptions } from '../initiatives/options';
 import { AgendaItemSchema, MoveSchema } from './schemas';
@@ -144,7 +144,12 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
   router.get('/new', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const itemId = typeof req.query.agenda_item_id === 'string' ? req.query.agenda_item_id : '';
-    const initiativeId = typeof req.query.initiative_id === 'string' ? req.query.initiative_id : '';
+    let initiativeId = typeof req.query.initiative_id === 'string' ? req.query.initiative_id : '';
+    // From an item about one initiative, the action most likely concerns it too.
+    if (!initiativeId && /^[1-9]\d{0,15}$/.test(itemId)) {
+      const linked = await initiativesOfAgendaItem(db, meeting.id, Number(itemId));
+      if (linked.length === 1) initiativeId = String(linked[0]);
+    }
     res.render('meetings/action-form', { ...(await formLocals(meeting)), form: formFrom({ status: 'aaben', agenda_item_id: itemId, initiative_id: initiativeId }) });
   });
 

@@ -139,6 +139,18 @@ export async function agendaLinksOf(db: Db, meetingId: number) {
 
 export type AgendaItem = Awaited<ReturnType<typeof agendaOf>>[number];
 
+/** The initiatives an agenda item of this meeting is linked to (ids only). */
+export async function initiativesOfAgendaItem(db: Db, meetingId: number, itemId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('agenda_item_initiatives')
+    .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_initiatives.agenda_item_id')
+    .select('agenda_item_initiatives.initiative_id')
+    .where('agenda_items.id', '=', itemId)
+    .where('agenda_items.meeting_id', '=', meetingId)
+    .execute();
+  return rows.map((r) => r.initiative_id);
+}
+
 export function findAgendaItem(db: Db, meetingId: number, itemId: number) {
   return db.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { testApp } from '../helpers/app';
 import { auditOf, countRows } from '../helpers/db';
 import { aMeeting, anAction, anAgendaItem, personId } from '../helpers/factories';
 import { fieldError, fieldValue, flashes, selectedValue } from '../helpers/html';
+import { anInitiative } from '../initiatives/helpers';
 
 describe('creating a follow-up action', () => {
   it('offers the agenda items, preselects the one asked for, and creates the action', async () => {
@@ -33,6 +34,23 @@ describe('creating a follow-up action', () => {
     expect(flashes(page.text)).toContain('Opfølgningspunktet er oprettet.');
     expect(page.text).toContain('Indkald frivillige til møde – Hanne M. Petersen, senest 15.12.2026 (I gang)');
     expect((await auditOf(db, 'action', row.id))[0]).toMatchObject({ action: 'create', user_id: k.userId });
+  });
+
+  it('preselects the initiative of the agenda item the action comes from', async () => {
+    const { app, db } = await testApp();
+    const meeting = await aMeeting(db, { kind: 'workshop' });
+    const gaa = await anInitiative(db, { title: 'Gåklubben' });
+    const sang = await anInitiative(db, { title: 'Sangaften' });
+    const linked = await anAgendaItem(db, meeting, { title: 'Gåklubben', initiative_ids: [gaa] });
+    const both = await anAgendaItem(db, meeting, { title: 'To initiativer', initiative_ids: [gaa, sang] });
+    const plain = await anAgendaItem(db, meeting, { title: 'Uden initiativ' });
+    const k = await signedIn(app, db, 'konsulent');
+    const form = async (query: string) => (await k.agent.get(`/meetings/${meeting}/actions/new?${query}`)).text;
+    expect(selectedValue(await form(`agenda_item_id=${linked}`), 'initiative_id')).toBe(String(gaa));
+    // Several initiatives on the item: the consultant chooses; an initiative asked for wins.
+    expect(selectedValue(await form(`agenda_item_id=${both}`), 'initiative_id')).toBe('');
+    expect(selectedValue(await form(`agenda_item_id=${linked}&initiative_id=${sang}`), 'initiative_id')).toBe(String(sang));
+    expect(selectedValue(await form(`agenda_item_id=${plain}`), 'initiative_id')).toBe('');
   });
 
   it('re-renders with 422 beside the fields and keeps the input; saves nothing', async () => {
