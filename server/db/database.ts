@@ -9,21 +9,76 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
-/** Applies the durability and integrity pragmas to a raw connection. */
+/**
+ * Applies the durability and integrity pragmas to a raw connection. busy_timeout is 0: SQLite's
+ * own wait for another process's lock sleeps inside the synchronous call and would freeze every
+ * request; the Kysely connection below waits asynchronously instead.
+ */
 export function applyPragmas(raw: SQLite.Database): void {
   if (raw.name !== ':memory:' && !raw.memory) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL'); // an acknowledged commit survives power loss, also in WAL mode
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma('busy_timeout = 0');
 }
+
+/** Another process (a CLI job) held the write lock for longer than we wait. */
+export class DatabaseBusy extends Error {
+  constructor() {
+    super('Databasen er optaget af et andet job (fx en sikkerhedskopi eller genopbygning af søgeindekset). Vent lidt, og prøv igen.');
+  }
+}
+
+export function isBusyError(err: unknown): boolean {
+  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
+const DEFAULT_LOCK_WAIT_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every Kysely transaction starts with BEGIN IMMEDIATE: it takes the write lock up front, so a
  * read-then-write transaction cannot fail half-way with SQLITE_BUSY when the CLI writes too.
+ * A statement outside a transaction (BEGIN IMMEDIATE itself, a single write) that meets another
+ * process's lock is retried with backoff on timers, and the one connection is handed to other
+ * requests in between, so reads (which WAL never blocks) go on while a write waits.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    private readonly raw: SQLite.Database,
+    private readonly lockWaitMs: number,
+    private readonly onLockWait?: () => void,
+  ) {
+    super(config);
+  }
+
   override createDriver() {
     const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    const release = driver.releaseConnection.bind(driver);
+    const { raw, lockWaitMs, onLockWait } = this;
+    let wrapped: DatabaseConnection | undefined;
+    const wrap = (connection: DatabaseConnection): DatabaseConnection =>
+      (wrapped ??= {
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+        async executeQuery(query) {
+          const started = performance.now();
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await connection.executeQuery(query);
+            } catch (err) {
+              // Inside a transaction we hold the lock already: a busy error there is not ours to wait out.
+              if (!isBusyError(err) || raw.inTransaction) throw err;
+              if (performance.now() - started >= lockWaitMs) throw new DatabaseBusy();
+              onLockWait?.();
+              await release(connection);
+              await sleep(Math.min(5 * 2 ** attempt, 200));
+              await acquire();
+            }
+          }
+        },
+      });
+    driver.acquireConnection = async () => wrap(await acquire());
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
@@ -38,7 +93,11 @@ class ImmediateSqliteDialect extends SqliteDialect {
  */
 export function optimizeDatabase(raw: SQLite.Database): void {
   raw.pragma('analysis_limit = 400');
-  raw.pragma('optimize = 0x10002');
+  try {
+    raw.pragma('optimize = 0x10002');
+  } catch (err) {
+    if (!isBusyError(err)) throw err; // another process is writing: the next run will do it
+  }
 }
 
 export function openRawDatabase(file: string | Buffer): SQLite.Database {
@@ -51,6 +110,10 @@ export function openRawDatabase(file: string | Buffer): SQLite.Database {
 export interface DbOptions {
   /** Queries slower than this many milliseconds are written to stderr with their SQL. */
   slowQueryMs?: number;
+  /** How long a statement waits for another process's write lock before DatabaseBusy (10 s). */
+  lockWaitMs?: number;
+  /** Called each time a statement has met another process's lock and is about to wait. */
+  onLockWait?: () => void;
 }
 
 /**
@@ -78,7 +141,7 @@ export function withStatementCache(raw: SQLite.Database, size = 500): SqliteData
 }
 
 export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
-  const { slowQueryMs } = options;
+  const { slowQueryMs, lockWaitMs = DEFAULT_LOCK_WAIT_MS, onLockWait } = options;
   const log =
     slowQueryMs === undefined
       ? undefined
@@ -87,7 +150,8 @@ export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
             console.error(`langsom forespørgsel ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
           }
         };
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }), log });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(raw) }, raw, lockWaitMs, onLockWait);
+  return new Kysely<Database>({ dialect, log });
 }
 
 export function openDatabase(file: string, options: DbOptions = {}): { db: Db; raw: SQLite.Database } {

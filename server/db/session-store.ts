@@ -60,12 +60,17 @@ export class KyselySessionStore extends session.Store {
   override touch(sid: string, sess: session.SessionData, cb?: Callback): void {
     const expires = this.expiry(sess);
     const threshold = new Date(new Date(expires).getTime() - TOUCH_GRANULARITY_MS).toISOString();
+    // Read first: an UPDATE takes the write lock even when it changes nothing, and a page view
+    // must not wait for a CLI job's lock.
     this.db
-      .updateTable('sessions')
-      .set({ expires_at: expires })
+      .selectFrom('sessions')
+      .select('expires_at')
       .where('sid', '=', sid)
-      .where('expires_at', '<', threshold)
-      .execute()
+      .executeTakeFirst()
+      .then(async (row) => {
+        if (!row || row.expires_at >= threshold) return;
+        await this.db.updateTable('sessions').set({ expires_at: expires }).where('sid', '=', sid).where('expires_at', '<', threshold).execute();
+      })
       .then(() => cb?.(), (err) => cb?.(err));
   }
 

@@ -1,6 +1,7 @@
 // The few typed errors domain code throws, and the one handler that turns them into pages.
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DatabaseBusy } from '../db/database';
 
 export class NotFound extends Error {
   constructor(message = 'Siden findes ikke') {
@@ -30,6 +31,7 @@ function classify(err: unknown): { status: number; message: string } {
   if (err instanceof NotFound) return { status: 404, message: err.message };
   if (err instanceof Forbidden) return { status: 403, message: err.message };
   if (err instanceof Conflict) return { status: 409, message: err.message };
+  if (err instanceof DatabaseBusy) return { status: 503, message: err.message };
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 403) return { status, message: 'Formularen er udløbet eller ugyldig. Gå tilbage, genindlæs siden og prøv igen.' };
@@ -49,7 +51,8 @@ export function errorHandler(log: (line: string) => void = console.error): Error
     }
     if (res.headersSent) return;
     res.status(status);
-    const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 ? 'errors/500' : 'errors/error';
+    if (status === 503) res.set('Retry-After', '10');
+    const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 && status !== 503 ? 'errors/500' : 'errors/error';
     // An error raised before the page locals exist (CSRF check, body parser, session store) still
     // gets a whole page: the layout needs at least `user` and `flash`.
     const layout = { user: res.locals.user ?? null, flash: res.locals.flash ?? [] };
@@ -69,6 +72,7 @@ function titleFor(status: number): string {
   if (status === 403) return 'Ingen adgang';
   if (status === 409) return 'Handlingen kunne ikke gennemføres';
   if (status === 429) return 'For mange forsøg';
+  if (status === 503) return 'Prøv igen om lidt';
   if (status >= 500) return 'Der opstod en fejl';
   return 'Forespørgslen kunne ikke behandles';
 }
