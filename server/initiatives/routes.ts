@@ -127,6 +127,7 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
       roles,
       places,
       kindOptions: opts(INITIATIVE_KINDS, INITIATIVE_KIND_LABELS),
+      statusOptions: opts(INITIATIVE_STATUSES, INITIATIVE_STATUS_LABELS),
       citizenRoleOptions: withNone(opts(CITIZEN_ROLES, CITIZEN_ROLE_LABELS)),
       involvementOptions: withNone(opts(INVOLVEMENT_LEVELS, INVOLVEMENT_LABELS)),
       trialDecisionOptions: withNone(opts(TRIAL_DECISIONS, TRIAL_DECISION_LABELS), 'Ikke besluttet'),
@@ -139,7 +140,7 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     const kind = req.query.kind === 'proevehandling' ? 'proevehandling' : 'initiativ';
     res.render('initiatives/form', {
       ...(await formLocals(null)),
-      form: formFrom({ kind, partnership_id: partnerships[0]?.id ?? '', kerneopgaver: [], place_ids: [], role_keys: [] }),
+      form: formFrom({ kind, status: 'ide', partnership_id: partnerships[0]?.id ?? '', kerneopgaver: [], place_ids: [], role_keys: [] }),
     });
   });
 

@@ -30,10 +30,27 @@ export function textWithoutCpr(max: number, required?: string) {
   return base.refine((v) => !looksLikeCpr(v), { error: CPR_MESSAGE });
 }
 
-export const InitiativeFormSchema = z
+/** The fields only a trial action (prøvehandling) has. */
+export const TRIAL_FIELDS = ['hypothesis', 'freedom_from', 'freedom_to', 'trial_start', 'trial_end', 'success_criteria', 'result', 'trial_decision'] as const;
+
+/**
+ * For any other kind the trial fields are ignored: the form hides them (public/app.js), and what a
+ * browser without the script still sends is neither checked nor saved.
+ */
+function withoutTrialFieldsUnlessTrial(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || (body as Record<string, unknown>).kind === 'proevehandling') return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const field of TRIAL_FIELDS) copy[field] = '';
+  return copy;
+}
+
+const InitiativeFields = z
   .object({
     title: requiredText('Skriv en titel på initiativet'),
     kind: choice(INITIATIVE_KINDS, 'Vælg en type'),
+    /** Absent: a new initiative starts as an idea, an edited one keeps its status. */
+    status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(INITIATIVE_STATUSES, { error: 'Vælg en status fra listen' }).optional()),
+    status_reason: optionalText(2000).optional(),
     description: textWithoutCpr(10000),
     partnership_id: optionalId,
     kerneopgaver: keyList,
@@ -65,6 +82,7 @@ export const InitiativeFormSchema = z
     },
     { path: ['trial_end'], error: 'Periodens slut skal ligge efter dens start' },
   );
+export const InitiativeFormSchema = z.preprocess(withoutTrialFieldsUnlessTrial, InitiativeFields);
 export type InitiativeForm = z.infer<typeof InitiativeFormSchema>;
 
 export const StatusChangeSchema = z.object({

@@ -59,8 +59,10 @@ async function assertReferences(trx: Kysely<Database>, f: InitiativeForm) {
 
 /** The initiative's own columns; a trial action's period defaults to 8 weeks from its start. */
 function columns(f: InitiativeForm) {
-  const trialStart = f.kind === 'proevehandling' ? f.trial_start ?? f.start_date : f.trial_start;
-  const trialEnd = f.kind === 'proevehandling' && trialStart && !f.trial_end ? addDays(trialStart, TRIAL_WEEKS * 7) : f.trial_end;
+  // Only a trial action has trial fields: for any other kind they are cleared.
+  const trial = f.kind === 'proevehandling';
+  const trialStart = trial ? f.trial_start ?? f.start_date : null;
+  const trialEnd = trial && trialStart && !f.trial_end ? addDays(trialStart, TRIAL_WEEKS * 7) : trial ? f.trial_end : null;
   return {
     partnership_id: f.partnership_id,
     kind: f.kind,
@@ -74,14 +76,14 @@ function columns(f: InitiativeForm) {
     funding: f.funding,
     funding_ends: f.funding_ends,
     anchoring_plan: f.anchoring_plan,
-    hypothesis: f.hypothesis,
-    freedom_from: f.freedom_from,
-    freedom_to: f.freedom_to,
+    hypothesis: trial ? f.hypothesis : '',
+    freedom_from: trial ? f.freedom_from : '',
+    freedom_to: trial ? f.freedom_to : '',
     trial_start: trialStart,
     trial_end: trialEnd,
-    success_criteria: f.success_criteria,
-    result: f.result,
-    trial_decision: f.trial_decision,
+    success_criteria: trial ? f.success_criteria : '',
+    result: trial ? f.result : '',
+    trial_decision: trial ? f.trial_decision : null,
     sort_key: sortKey(f.title),
   };
 }
@@ -102,23 +104,31 @@ export async function createInitiative(db: Db, f: InitiativeForm, who: Who, at: 
   const now = at.toISOString();
   return db.transaction().execute(async (trx) => {
     await assertReferences(trx, f);
-    const row = { ...columns(f), status: 'ide' as const, created_at: now, updated_at: now };
+    const row = { ...columns(f), status: f.status ?? ('ide' as const), created_at: now, updated_at: now };
     const { id } = await trx.insertInto('initiatives').values(row).returning('id').executeTakeFirstOrThrow();
     await replaceTags(trx, id, f);
-    await trx.insertInto('initiative_status_log').values({ initiative_id: id, from_status: null, to_status: 'ide', reason: 'Oprettet', person_id: who.personId, at: now }).execute();
+    await trx.insertInto('initiative_status_log').values({ initiative_id: id, from_status: null, to_status: row.status, reason: 'Oprettet', person_id: who.personId, at: now }).execute();
     await audit(trx, { actor: who.actor, at, action: 'create', entity: 'initiative', entityId: id, after: { ...row, kerneopgaver: f.kerneopgaver, place_ids: f.place_ids, role_keys: f.role_keys } });
     return id;
   });
 }
+
+/** The status log's reason when the status was changed in the edit form without one. */
+export const EDITED_STATUS_REASON = 'Ændret under redigering af initiativet';
 
 export async function updateInitiative(db: Db, id: number, f: InitiativeForm, who: Who, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFound();
     await assertReferences(trx, f);
-    const set = { ...columns(f), updated_at: at.toISOString() };
+    const status = f.status ?? before.status;
+    const set = { ...columns(f), status, updated_at: at.toISOString() };
     await trx.updateTable('initiatives').set(set).where('id', '=', id).execute();
     await replaceTags(trx, id, f);
+    if (status !== before.status) {
+      const reason = f.status_reason?.trim() || EDITED_STATUS_REASON;
+      await trx.insertInto('initiative_status_log').values({ initiative_id: id, from_status: before.status, to_status: status, reason, person_id: who.personId, at: at.toISOString() }).execute();
+    }
     await audit(trx, { actor: who.actor, at, action: 'update', entity: 'initiative', entityId: id, before, after: { ...before, ...set, kerneopgaver: f.kerneopgaver, place_ids: f.place_ids, role_keys: f.role_keys } });
   });
 }
