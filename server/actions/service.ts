@@ -90,7 +90,8 @@ export async function deleteAction(db: Db, actionId: number, actor: Actor, at: D
 }
 
 export interface StatusChanger {
-  userId: number;
+  /** Null when the system records it (the demo seed), as in the audit log. */
+  userId: number | null;
   personId: number;
   mayEditAll: boolean;
 }

@@ -106,7 +106,8 @@ export async function startCorrection(db: Db, meetingId: number, changeNote: str
 }
 
 export interface Approver {
-  userId: number;
+  /** Null when the system records it (the demo seed), as in the audit log. */
+  userId: number | null;
   role: AppRole;
   personId: number;
 }

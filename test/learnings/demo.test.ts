@@ -10,8 +10,14 @@ describe('demo learnings, dilemmas and forklar eller fjern', () => {
     const { db } = await freshDb();
     await seedDemo(db, AT);
     const learnings = await db.selectFrom('learnings').select(['title', 'outcome', 'date']).orderBy('date').execute();
-    expect(learnings.map((l) => l.title).sort()).toEqual(['Frisættelse er ikke målet, men en metode', 'Frivillige skal ledes og anerkendes', 'Små, konkrete og korte indsatser']);
-    expect(learnings.map((l) => l.outcome).sort()).toEqual(['delvist', 'virkede', 'virkede_ikke']);
+    expect(learnings.map((l) => l.title).sort()).toEqual([
+      'En prøvehandling skal have en dato for evalueringen',
+      'Frisættelse er ikke målet, men en metode',
+      'Frivillige skal ledes og anerkendes',
+      'Små, konkrete og korte indsatser',
+      'Start der, hvor der allerede er energi',
+    ]);
+    expect(new Set(learnings.map((l) => l.outcome))).toEqual(new Set(['delvist', 'virkede', 'virkede_ikke']));
     expect(learnings.every((l) => l.date < '2026-11-24')).toBe(true);
     expect((await db.selectFrom('dilemmas').select('title').execute()).map((d) => d.title).sort()).toEqual([
       'Frivillige og tavshedspligt',
@@ -25,17 +31,23 @@ describe('demo learnings, dilemmas and forklar eller fjern', () => {
       .leftJoin('people', 'people.id', 'fef_items.raised_by')
       .select(['fef_items.title', 'people.name as raised_by', 'fef_items.decided_meeting_id', 'fef_items.hours_saved_per_month'])
       .execute();
-    expect(fef.map((f) => f.title).sort()).toEqual(['Kontrol af kørsel og telefonbrug', 'Supplerende tilsyn med samme opgave', 'Tid i Fælles Sprog III ved komplekse nye borgere']);
-    for (const f of fef) {
-      expect(['Mette Holm', 'Birgit Sørensen']).toContain(f.raised_by);
-      expect(f.decided_meeting_id).toBeNull();
-    }
+    expect(fef.map((f) => f.title).sort()).toEqual([
+      'Kontrol af kørsel og telefonbrug',
+      'Papirliste over køleskabstemperaturer',
+      'Skriftligt samtykke ved billeder af børn',
+      'Supplerende tilsyn med samme opgave',
+      'Tid i Fælles Sprog III ved komplekse nye borgere',
+    ]);
+    for (const f of fef) expect(['Mette Holm', 'Birgit Sørensen', 'Ahmad Rahimi', 'Sofie Dam']).toContain(f.raised_by);
+    // Decisions are taken at the demo partnership's own meeting, with invented representatives.
+    expect(fef.filter((f) => f.decided_meeting_id !== null)).toHaveLength(3);
     const representatives = (await db.selectFrom('partnership_members').select('person_id').execute()).map((r) => r.person_id);
     expect(await db.selectFrom('fef_items').select('id').where('raised_by', 'in', representatives).execute()).toHaveLength(0);
     // Links to the demo initiatives and the fictional staff's meeting, when those exist.
     expect(await countRows(db, 'learning_initiatives')).toBeGreaterThan(0);
     expect(await countRows(db, 'dilemma_meetings')).toBeGreaterThan(0);
-    expect(await db.selectFrom('audit_log').select('id').where('entity', 'in', ['learning', 'dilemma', 'fef_item']).execute()).toHaveLength(11);
+    // Created (5 + 5 + 5), four dilemmas settled after their meetings, three FeF items decided.
+    expect(await db.selectFrom('audit_log').select('id').where('entity', 'in', ['learning', 'dilemma', 'fef_item']).execute()).toHaveLength(15 + 4 + 3);
 
     const counts = async () => [await countRows(db, 'learnings'), await countRows(db, 'dilemmas'), await countRows(db, 'fef_items')];
     const before = await counts();

@@ -1,11 +1,13 @@
 // The demonstration role evidence: on the fictional staff only, linked to the demo initiatives
-// and meeting, and idempotent.
+// and meetings, and idempotent.
 import { seedDemo } from '../../seeds/demo';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
+import { DEMO_REPRESENTATIVES, DEMO_STAFF } from '../../seeds/demo-people';
+import { PARTNERSHIP_NAME } from '../../seeds/partnership';
 
 describe('demo role evidence', () => {
-  it('adds a handful of notes on the fictional staff, never on the representatives, once', async () => {
+  it('adds notes on the fictional staff, never on the real representatives, once', async () => {
     const { db } = await freshDb();
     const at = new Date('2026-11-24T10:00:00Z');
     await seedDemo(db, at);
@@ -15,15 +17,22 @@ describe('demo role evidence', () => {
       .leftJoin('people as recorder', 'recorder.id', 'role_evidence.recorded_by')
       .select(['people.name as person', 'role_evidence.team', 'recorder.name as recorder', 'role_evidence.initiative_id', 'role_evidence.meeting_id', 'role_evidence.date'])
       .execute();
-    expect(notes.length).toBeGreaterThanOrEqual(5);
-    const fictional = ['Mette Holm', 'Lars Mikkelsen', 'Sofie Dam', 'Birgit Sørensen'];
+    expect(notes.length).toBeGreaterThanOrEqual(16);
+    const fictional = [...DEMO_STAFF, ...DEMO_REPRESENTATIVES].map((p) => p.name);
     for (const n of notes) {
       if (n.person) expect(fictional).toContain(n.person);
       else expect(n.team).not.toBe('');
       expect(fictional).toContain(n.recorder);
       expect(n.date <= '2026-11-24').toBe(true);
     }
-    const representatives = await db.selectFrom('partnership_members').select('person_id').execute();
+    // The agreement's real representatives (the demo partnership's own are invented).
+    const representatives = await db
+      .selectFrom('partnership_members')
+      .innerJoin('partnerships', 'partnerships.id', 'partnership_members.partnership_id')
+      .select('person_id')
+      .where('partnerships.name', '=', PARTNERSHIP_NAME)
+      .execute();
+    expect(representatives).toHaveLength(8);
     const onRepresentatives = await db
       .selectFrom('role_evidence')
       .select('id')
