@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // A safeguard, not a speed test: on a busy 2-core machine a suite that renders PDFs or starts a
+  // child process can take several seconds. Speed is measured by `npm run bench`.
+  testTimeout: 30_000,
 };

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './web/clock';
 import type { AppContext } from './web/context';
 import { errorHandler, notFoundHandler } from './web/errors';
 import { takeFlash } from './web/flash';
+import { createCaches } from './web/caches';
 import { pageLocals } from './web/locals';
 import { viewEngine, VIEWS_DIR } from './web/views';
 import { csrfProtection, noStore, securityHeaders } from './web/security';
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): express.Express {
     config: options.config,
     clock: options.clock ?? systemClock,
     log: options.log ?? ((line) => console.error(line)),
+    caches: createCaches(options.db, { freeze: options.config.env === 'test' }),
   };
   const app = express();
   app.disable('x-powered-by');

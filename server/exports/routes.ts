@@ -1,27 +1,20 @@
-// Downloads: the minutes as PDF, DOCX, Markdown and a print page; calendar invitations and the
-// calendar feed; the follow-up actions as CSV.
+// Downloads that are not documents: calendar invitations and the calendar feed; the follow-up
+// actions as CSV. (The minutes' files are served by server/meetings/referat-routes.ts.)
 import { Router, type Request } from 'express';
 import { ActionFilterSchema, type ActionFilter } from '../actions/schemas';
 import { listActions } from '../actions/queries';
 import { ACTION_STATUS_LABELS } from '../meetings/labels';
-import { findMeeting } from '../meetings/queries';
 import { permissions, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { parseId } from '../web/form';
 import { copenhagenDay, formatIsoDay } from '../web/format';
-import { perDataVersion } from '../db/data-version';
 import { utcToCopenhagen } from '../web/time';
 import { calendarMeetings, renewCalendarToken, userByCalendarToken } from './calendar';
 import { toCsv } from './csv';
-import { minutesDocx } from './docx';
-import { attachment, minutesFileName } from './filename';
+import { attachment } from '../documents/filename';
 import { meetingFeed, meetingInvite } from './ics';
-import { minutesMarkdown } from './markdown';
-import { minutesPdf } from './pdf';
-import { minutesForExport } from './source';
-import { RenderCache } from './cache';
 
 /** The CSV has every matching action, within a sane bound. */
 const CSV_MAX_ROWS = 100_000;
@@ -33,19 +26,16 @@ function baseUrl(req: Request): string {
 }
 
 /** The feed, reached by its secret token instead of a session (calendar programs cannot sign in). */
-export function calendarFeedRoutes({ db, clock }: AppContext): Router {
+export function calendarFeedRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   // Calendar programs poll the feed; it is the same for every reader with the same rights on a
   // given day until the data changes. A year of meetings is hundreds of kilobytes to build.
-  const feedFor = perDataVersion(
-    db,
-    async ({ base, withContactData, day }: { base: string; withContactData: boolean; day: string }) => {
-      const since = new Date(Date.parse(`${day}T00:00:00Z`) - FEED_PAST_DAYS * 86400_000).toISOString();
-      const meetings = await calendarMeetings(db, base, { since });
-      return Buffer.from(meetingFeed(meetings, clock.now().toISOString(), withContactData));
-    },
-    8,
-  );
+  const feedFor = (key: { base: string; withContactData: boolean; day: string }) =>
+    caches.calendarFeed.get(key, async () => {
+      const since = new Date(Date.parse(`${key.day}T00:00:00Z`) - FEED_PAST_DAYS * 86400_000).toISOString();
+      const meetings = await calendarMeetings(db, key.base, { since });
+      return Buffer.from(meetingFeed(meetings, clock.now().toISOString(), key.withContactData));
+    });
   router.get('/meetings.ics', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const user = token.length >= 20 ? await userByCalendarToken(db, token) : undefined;
@@ -56,12 +46,11 @@ export function calendarFeedRoutes({ db, clock }: AppContext): Router {
   return router;
 }
 
-export function exportRoutes({ db, clock }: AppContext): Router {
+export function exportRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   // Every action as CSV is megabytes: built once per filter and day until the data changes.
-  const csvFor = perDataVersion(
-    db,
-    async ({ filter, today }: { filter: ActionFilter; today: string }) => {
+  const csvFor = ({ filter, today }: { filter: ActionFilter; today: string }) =>
+    caches.actionsCsv.get({ filter, today }, async () => {
       const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
       const csv = toCsv(
         ['Hvad', 'Hvem', 'Frist', 'Status', 'Overskredet', 'Møde', 'Mødedato'],
@@ -76,47 +65,7 @@ export function exportRoutes({ db, clock }: AppContext): Router {
         ]),
       );
       return Buffer.from(csv);
-    },
-    4,
-  );
-  // PDF and Word take tens of milliseconds to lay out; the same content is served from memory.
-  const files = new RenderCache();
-  async function load(raw: unknown) {
-    const id = parseId(raw);
-    const meeting = await findMeeting(db, id);
-    if (!meeting) throw new NotFound();
-    return minutesForExport(db, id);
-  }
-
-  router.get('/meetings/:id/minutes.pdf', async (req, res) => {
-    const e = await load(req.params.id);
-    const pdf = await files.get(RenderCache.key('minutes.pdf', e), () => minutesPdf(e));
-    res.type('application/pdf').set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'pdf'))).send(pdf);
-  });
-
-  router.get('/meetings/:id/minutes.docx', async (req, res) => {
-    const e = await load(req.params.id);
-    const docx = await files.get(RenderCache.key('minutes.docx', e), () => minutesDocx(e));
-    res
-      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'docx')))
-      .send(docx);
-  });
-
-  router.get('/meetings/:id/minutes.md', async (req, res) => {
-    const e = await load(req.params.id);
-    res
-      .type('text/markdown; charset=utf-8')
-      .set('Content-Disposition', attachment(minutesFileName(e.doc.date, e.doc.title, 'md')))
-      .send(minutesMarkdown(e));
-  });
-
-  router.get('/meetings/:id/minutes/print', async (req, res) => {
-    const e = await load(req.params.id);
-    const fileName = minutesFileName(e.doc.date, e.doc.title, 'html');
-    // Shown in the browser, but saved ("Gem som") under the same name as the other formats.
-    res.set('Content-Disposition', `inline; filename="${fileName}"`).render('exports/print', { e, fileName });
-  });
+    });
 
   router.get('/meetings/:id/invite.ics', async (req, res) => {
     const id = parseId(req.params.id);

@@ -1,15 +1,18 @@
 // /meetings/:id/minutes: read and edit the draft, send for approval, approve, withdraw, correct,
-// comment, and read earlier versions.
+// comment, and read earlier versions. A step the minutes' state refuses throws a Conflict that
+// sends the user back here with the reason (server/web/errors.ts).
 import { Router, type Request, type Response } from 'express';
-import { addComment, commentsOf } from '../comments/service';
+import { commentsOf } from '../comments/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { parseForm, parseId, routeParam, type FormState } from '../web/form';
+import { formFrom, parseForm, parseId, renderInvalid, routeParam, type FormState } from '../web/form';
 import { MINUTES_STATUS_LABELS } from './labels';
-import { approvalPartyOf, approveMinutes, minutesView, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
+import { MINUTES_TEXTS as T } from './messages';
+import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
 import type { MeetingRow } from './queries';
+import { referatDocument } from './referat';
 import { CommentSchema, CorrectionSchema, MinutesTextSchema } from './schemas';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
@@ -18,7 +21,8 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
   const router = Router({ mergeParams: true });
   const actor = (req: Request) => ({ userId: requireUser(req).id });
 
-  async function renderMinutes(req: Request, res: Response, meeting: MeetingRow, status = 200, form?: FormState) {
+  /** The page; `invalid` re-renders a form that failed (422) with its errors and the input kept. */
+  async function renderMinutes(req: Request, res: Response, meeting: MeetingRow, invalid?: { form: FormState; which: 'text' | 'correction' | 'comment' }) {
     const user = requireUser(req);
     const [view, approvalParty, comments] = await Promise.all([
       minutesView(db, meeting.id),
@@ -26,21 +30,22 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
       commentsOf(db, 'minutes', meeting.id),
     ]);
     const alreadyApproved = !!approvalParty && view.approvals.some((a) => a.party === approvalParty.name);
-    res.status(status).render('meetings/minutes', {
+    const locals = {
       meeting,
       ...view,
       approvalParty,
       alreadyApproved,
       comments,
       statusLabels: MINUTES_STATUS_LABELS,
-      ...(form ? { form, formError: 'Formularen indeholder fejl. Ret de markerede felter.' } : {}),
-    });
+      invalidForm: invalid?.which ?? null,
+      form: invalid?.form ?? formFrom({ free_text: view.state.free_text, next_meeting: view.state.next_meeting }),
+    };
+    if (invalid) return renderInvalid(res, 'meetings/minutes', locals, invalid.form);
+    res.render('meetings/minutes', locals);
   }
 
   router.get('/', async (req, res) => {
-    const meeting = await loadMeeting(routeParam(req, 'id'));
-    const view = await minutesView(db, meeting.id);
-    await renderMinutes(req, res, meeting, 200, { values: { free_text: view.state.free_text, next_meeting: view.state.next_meeting }, errors: {} });
+    await renderMinutes(req, res, await loadMeeting(routeParam(req, 'id')));
   });
 
   router.get('/versions/:version', async (req, res) => {
@@ -49,83 +54,64 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
     const view = await minutesView(db, meeting.id);
     const version = view.versions.find((v) => v.version === number);
     if (!version) throw new NotFound();
-    res.render('meetings/minutes-version', { meeting, version, parties: view.parties });
+    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, draft: !version.lockedAt });
+    res.render('meetings/minutes-version', { meeting, version, model });
   });
 
-  /** Runs a workflow step; a Conflict (wrong state) is shown as a message on the minutes page. */
-  async function step(req: Request, res: Response, meetingId: number, work: () => Promise<string>) {
-    let message: string;
-    try {
-      message = await work();
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/meetings/${meetingId}/minutes`);
-    }
+  const done = (req: Request, res: Response, meetingId: number, message: string, anchor = '') => {
     flash(req, message);
-    res.redirect(303, `/meetings/${meetingId}/minutes`);
-  }
+    res.redirect(303, minutesPage(meetingId) + anchor);
+  };
 
+  // One form, two buttons: "Gem" keeps the draft, "Gem og send til godkendelse" also sends it.
   router.post('/', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const parsed = parseForm(MinutesTextSchema, req.body);
-    if (!parsed.ok) return renderMinutes(req, res, meeting, 422, parsed.form);
-    await step(req, res, meeting.id, async () => {
-      await saveMinutesText(db, meeting.id, parsed.data, actor(req), clock.now());
-      return 'Referatet er gemt.';
-    });
+    if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'text' });
+    const { intent, ...text } = parsed.data;
+    if (intent === 'send') {
+      await saveAndSend(db, meeting.id, text, actor(req), clock.now());
+      return done(req, res, meeting.id, T.savedAndSent);
+    }
+    await saveMinutesText(db, meeting.id, text, actor(req), clock.now());
+    done(req, res, meeting.id, T.saved);
   });
 
+  // Sends the saved draft as it is (the page's form uses "Gem og send" on the route above).
   router.post('/send', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await step(req, res, meeting.id, async () => {
-      await sendForApproval(db, meeting.id, actor(req), clock.now());
-      return 'Referatet er sendt til godkendelse hos parterne.';
-    });
+    await sendForApproval(db, meeting.id, actor(req), clock.now());
+    done(req, res, meeting.id, T.sent);
   });
 
   router.post('/withdraw', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await step(req, res, meeting.id, async () => {
-      await withdrawMinutes(db, meeting.id, actor(req), clock.now());
-      return 'Referatet er trukket tilbage til kladde. Godkendelserne af denne version er nulstillet.';
-    });
+    await withdrawMinutes(db, meeting.id, actor(req), clock.now());
+    done(req, res, meeting.id, T.withdrawn);
   });
 
   router.post('/approve', requireRole('repraesentant'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const user = requireUser(req);
-    await step(req, res, meeting.id, async () => {
-      const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now());
-      if (result === 'already-approved') return 'Din part har allerede godkendt denne version.';
-      if (result === 'locked') return 'Referatet er godkendt af alle parter og nu låst.';
-      return 'Referatet er godkendt for din part.';
-    });
+    const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now());
+    done(req, res, meeting.id, result === 'already-approved' ? T.alreadyApproved : result === 'locked' ? T.locked : T.approved);
   });
 
   router.post('/correct', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const parsed = parseForm(CorrectionSchema, req.body);
-    if (!parsed.ok) return renderMinutes(req, res, meeting, 422, parsed.form);
-    await step(req, res, meeting.id, async () => {
-      const version = await startCorrection(db, meeting.id, parsed.data.change_note, actor(req), clock.now());
-      return `Version ${version} er oprettet som kladde. Ret mødets indhold og send den til godkendelse igen.`;
-    });
+    if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'correction' });
+    const version = await startCorrection(db, meeting.id, parsed.data.change_note, actor(req), clock.now());
+    done(req, res, meeting.id, T.correctionStarted(version));
   });
 
   router.post('/comments', requireRole('konsulent', 'repraesentant'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const user = requireUser(req);
     const parsed = parseForm(CommentSchema, req.body);
-    if (!parsed.ok) return renderMinutes(req, res, meeting, 422, parsed.form);
-    const view = await minutesView(db, meeting.id);
-    if (view.state.status === 'godkendt') {
-      flash(req, 'Et godkendt referat kan ikke kommenteres. Kommentér mødet i stedet.', 'error');
-      return res.redirect(303, `/meetings/${meeting.id}/minutes`);
-    }
-    await addComment(db, 'minutes', meeting.id, user.personId, parsed.data.body, actor(req), clock.now());
-    flash(req, 'Kommentaren er tilføjet.');
-    res.redirect(303, `/meetings/${meeting.id}/minutes#comments-heading`);
+    if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'comment' });
+    await addMinutesComment(db, meeting.id, user.personId, parsed.data.body, actor(req), clock.now());
+    done(req, res, meeting.id, T.commentAdded, '#comments-heading');
   });
 
   return router;

@@ -7,6 +7,10 @@ import type { AppRole, Database, MinutesStatus } from '../db/schema';
 import { Conflict, Forbidden, NotFound } from '../web/errors';
 import { buildMinutesDocument, type DocumentApproval, type MinutesDocument } from './minutes-document';
 import { formatDateTime } from '../web/format';
+import type { DocumentModel } from '../documents/model';
+import { referatDocument } from './referat';
+import { addComment } from '../comments/service';
+import { MINUTES_TEXTS } from './messages';
 
 export interface MinutesState {
   id: number | null;
@@ -16,6 +20,9 @@ export interface MinutesState {
   next_meeting: string;
   change_note: string;
 }
+
+/** Where a refused step sends the user back to read why. */
+export const minutesPage = (meetingId: number) => `/meetings/${meetingId}/minutes`;
 
 const NEW_MINUTES: MinutesState = { id: null, status: 'kladde', version: 1, free_text: '', next_meeting: '', change_note: '' };
 
@@ -42,7 +49,7 @@ async function ensureMinutes(trx: Kysely<Database>, meetingId: number, at: Date)
 export async function saveMinutesText(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await ensureMinutes(trx, meetingId, at);
-    if (before.status !== 'kladde') throw new Conflict('Referatet kan kun redigeres, mens det er en kladde.');
+    if (before.status !== 'kladde') throw new Conflict('Referatet kan kun redigeres, mens det er en kladde.', minutesPage(meetingId));
     const set = { ...text, updated_at: at.toISOString() };
     await trx.updateTable('minutes').set(set).where('id', '=', before.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: before.id, before, after: { ...before, ...set } });
@@ -50,19 +57,18 @@ export async function saveMinutesText(db: Db, meetingId: number, text: { free_te
 }
 
 /**
- * Freezes the current draft as this version's document and asks the parties to approve it.
- * The document is built before the write transaction (reads only), then checked unchanged.
+ * Freezes the current draft as this version's document and asks the parties to approve it. The
+ * document is built inside the write transaction, so what is frozen is exactly the meeting as it
+ * is at that moment: no edit can come in between.
  */
 export async function sendForApproval(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
-  const meeting = await db.selectFrom('meetings').select(['id', 'status', 'updated_at']).where('id', '=', meetingId).executeTakeFirst();
-  if (!meeting) throw new NotFound();
-  if (meeting.status !== 'afholdt') throw new Conflict('Markér mødet som afholdt, før referatet sendes til godkendelse.');
-  const state = await minutesOf(db, meetingId);
-  if (state.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.');
-  const document = await buildMinutesDocument(db, meetingId, state);
   await db.transaction().execute(async (trx) => {
+    const meeting = await trx.selectFrom('meetings').select(['id', 'status']).where('id', '=', meetingId).executeTakeFirst();
+    if (!meeting) throw new NotFound();
+    if (meeting.status !== 'afholdt') throw new Conflict('Markér mødet som afholdt, før referatet sendes til godkendelse.', minutesPage(meetingId));
     const minutes = await ensureMinutes(trx, meetingId, at);
-    if (minutes.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.');
+    if (minutes.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.', minutesPage(meetingId));
+    const document = await buildMinutesDocument(trx, meetingId, minutes);
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx.deleteFrom('minutes_versions').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx
@@ -82,11 +88,17 @@ export async function sendForApproval(db: Db, meetingId: number, actor: Actor, a
   });
 }
 
+/** Saves the draft's text and sends it for approval in one step, so nothing typed is lost. */
+export async function saveAndSend(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date): Promise<void> {
+  await saveMinutesText(db, meetingId, text, actor, at);
+  await sendForApproval(db, meetingId, actor, at);
+}
+
 /** Takes the minutes back to draft (to fix something before all have approved); approvals lapse. */
 export async function withdrawMinutes(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict('Kun et referat, der er sendt til godkendelse, kan trækkes tilbage.');
+    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict('Kun et referat, der er sendt til godkendelse, kan trækkes tilbage.', minutesPage(meetingId));
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx.updateTable('minutes').set({ status: 'kladde', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'kladde' } });
@@ -97,7 +109,7 @@ export async function withdrawMinutes(db: Db, meetingId: number, actor: Actor, a
 export async function startCorrection(db: Db, meetingId: number, changeNote: string, actor: Actor, at: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status !== 'godkendt') throw new Conflict('Kun et godkendt referat kan rettes i en ny version.');
+    if (!minutes || minutes.status !== 'godkendt') throw new Conflict('Kun et godkendt referat kan rettes i en ny version.', minutesPage(meetingId));
     const set = { status: 'kladde' as const, version: minutes.version + 1, change_note: changeNote, updated_at: at.toISOString() };
     await trx.updateTable('minutes').set(set).where('id', '=', minutes.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: minutes, after: { ...minutes, ...set } });
@@ -156,7 +168,7 @@ export type ApprovalResult = 'approved' | 'already-approved' | 'locked';
 export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date): Promise<ApprovalResult> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status === 'kladde') throw new Conflict('Referatet er ikke sendt til godkendelse.');
+    if (!minutes || minutes.status === 'kladde') throw new Conflict('Referatet er ikke sendt til godkendelse.', minutesPage(meetingId));
     const party = await approvalPartyOf(trx, meetingId, who);
     if (!party) throw new Forbidden('Kun en repræsentant for en af partnerskabets parter kan godkende referatet – og kun på egen parts vegne.');
     const existing = await trx
@@ -226,6 +238,8 @@ export interface MinutesView {
   versions: VersionView[];
   /** The latest version every party approved, if any (what exports show first). */
   latestApproved: VersionView | null;
+  /** The document as the page shows it: `document` with its approvals, UDKAST until approved. */
+  model: DocumentModel;
 }
 
 export async function minutesView(db: Db, meetingId: number): Promise<MinutesView> {
@@ -234,13 +248,38 @@ export async function minutesView(db: Db, meetingId: number): Promise<MinutesVie
   const current = versions.find((v) => v.version === state.version);
   const isDraft = state.status === 'kladde' || !current;
   const document = isDraft ? await buildMinutesDocument(db, meetingId, state) : current.document;
+  const approvals = !isDraft && current ? current.approvals : [];
   return {
     state,
     document,
     isDraft,
     parties,
-    approvals: !isDraft && current ? current.approvals : [],
+    approvals,
     versions,
     latestApproved: versions.find((v) => v.lockedAt) ?? null,
+    model: referatDocument(document, { parties, approvals, draft: state.status !== 'godkendt' }),
   };
+}
+
+export interface ReferatExport {
+  /** What the files show: the latest version every party approved, or else the current draft. */
+  content: MinutesDocument;
+  model: DocumentModel;
+  /** The content's size in characters, to choose between laying it out in memory or streaming. */
+  size: number;
+}
+
+export async function referatForExport(db: Db, meetingId: number): Promise<ReferatExport> {
+  const view = await minutesView(db, meetingId);
+  const approved = view.latestApproved;
+  const content = approved ? approved.document : view.document;
+  const model = referatDocument(content, { parties: view.parties, approvals: approved ? approved.approvals : view.approvals, draft: !approved });
+  return { content, model, size: JSON.stringify(content).length };
+}
+
+/** Representatives and the konsulent comment on a draft; approved minutes are closed to comments. */
+export async function addMinutesComment(db: Db, meetingId: number, personId: number, body: string, actor: Actor, at: Date): Promise<void> {
+  const state = await minutesOf(db, meetingId);
+  if (state.status === 'godkendt') throw new Conflict(MINUTES_TEXTS.noCommentOnApproved, minutesPage(meetingId));
+  await addComment(db, 'minutes', meetingId, personId, body, actor, at);
 }

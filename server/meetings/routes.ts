@@ -36,6 +36,7 @@ import {
 import { attendanceByParty } from './attendance';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
+import { referatRoutes } from './referat-routes';
 
 export function meetingRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
@@ -336,6 +337,7 @@ export function meetingRoutes(ctx: AppContext): Router {
   router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));
+  router.use(referatRoutes(ctx));
 
   return router;
 }

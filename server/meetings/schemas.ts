@@ -92,6 +92,8 @@ export type MeetingFilter = z.infer<typeof MeetingFilterSchema>;
 export const MinutesTextSchema = z.object({
   free_text: optionalText(50000),
   next_meeting: optionalText(1000),
+  /** Which of the form's two buttons was pressed. */
+  intent: z.enum(['save', 'send'], { error: 'Vælg Gem eller Gem og send til godkendelse' }).default('save'),
 });
 
 export const CorrectionSchema = z.object({

@@ -1,10 +1,9 @@
 // /reports/status?from=&to= as a page, a PDF and a Word document.
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { reportDocx } from '../exports/report-docx';
-import { attachment } from '../exports/filename';
-import { reportPdf } from '../exports/report-pdf';
-import { RenderCache } from '../exports/cache';
+import { documentDocx } from '../documents/docx';
+import { attachment } from '../documents/filename';
+import { documentPdf } from '../documents/pdf';
 import { addDays } from '../initiatives/service';
 import { barChart } from '../web/charts';
 import type { AppContext } from '../web/context';
@@ -13,7 +12,6 @@ import { utcToCopenhagen } from '../web/time';
 import { buildStatusReport, type StatusReport } from './status-report';
 import type { Period } from './queries';
 import { renderFragment } from '../web/views';
-import { perDataVersion } from '../db/data-version';
 
 const day = (message: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date({ error: message }).optional());
@@ -37,21 +35,18 @@ function reportCharts(report: StatusReport) {
   };
 }
 
-export function reportRoutes({ db, clock, config }: AppContext): Router {
+export function reportRoutes({ db, clock, config, caches }: AppContext): Router {
   const cacheViews = config.env !== 'development';
   const router = Router();
-  const files = new RenderCache(16);
+  const files = caches.renderedFiles;
   // A report sums up a whole period: built and rendered once per period until the data changes.
   // Its "dannet" time is when it was built, and nothing has changed since.
-  const reportFor = perDataVersion(
-    db,
-    async (period: Period) => {
+  const reportFor = (period: Period) =>
+    caches.statusReport.get(period, async () => {
       const report = await buildStatusReport(db, period, clock.now());
       const html = await renderFragment('reports/report-body', { report, ...reportCharts(report) }, cacheViews);
       return { ...report, html };
-    },
-    8,
-  );
+    });
 
   /** The period asked for; by default the last three months up to today. */
   function period(req: Request) {
@@ -83,7 +78,7 @@ export function reportRoutes({ db, clock, config }: AppContext): Router {
     const p = period(req);
     if (!p.ok) return res.status(422).render('reports/status', { report: null, period: null, form: p.form, formError: 'Perioden er ugyldig.' });
     const { document } = await reportFor(p.period);
-    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(RenderCache.key('report.pdf', document), () => reportPdf(document)));
+    res.type('application/pdf').set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.pdf`)).send(await files.get(files.key('report.pdf', document), () => documentPdf(document)));
   });
 
   router.get('/status.docx', async (req, res) => {
@@ -93,7 +88,7 @@ export function reportRoutes({ db, clock, config }: AppContext): Router {
     res
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .set('Content-Disposition', attachment(`statusrapport-${p.period.from}-${p.period.to}.docx`))
-      .send(await files.get(RenderCache.key('report.docx', document), () => reportDocx(document)));
+      .send(await files.get(files.key('report.docx', document), () => documentDocx(document)));
   });
 
   return router;

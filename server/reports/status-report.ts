@@ -3,8 +3,9 @@
 // and learnings, role evidence per role, FeF decisions and hours saved, open and overdue
 // actions, attendance per party.
 import { groupBy } from '../web/collections';
+import { listPartnerships as partnershipsOf } from '../partnerships/queries';
 import type { Db } from '../db/database';
-import type { ReportDocument } from '../exports/report-document';
+import type { Block, DocumentModel } from '../documents/model';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../meetings/labels';
 import { copenhagenDay, formatCount, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
@@ -27,9 +28,10 @@ const OUTCOME_LABELS: Record<LearningOutcome, string> = { virkede: 'Virkede', de
 const FEF_LABELS: Record<FefDecision, string> = { afventer: 'Afventer', forklaret_bevares: 'Forklaret og bevares', aendret: 'Ændret', fjernet: 'Fjernet' };
 const numberFormatter = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 const number = (n: number | null) => (n === null ? '' : numberFormatter.format(n));
+const cols = (...c: Array<[string, number]>) => c.map(([title, width]) => ({ title, width }));
 
 export interface StatusReport {
-  document: ReportDocument;
+  document: DocumentModel;
   attendance: Array<{ party: string; counts: Record<Attendance, number> }>;
   roleCounts: Array<{ name: string; n: number }>;
 }
@@ -58,19 +60,20 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
   const fefHours = new Map<string, number>();
   for (const f of fef) fefHours.set(f.decision, (fefHours.get(f.decision) ?? 0) + (f.hours_saved_per_month ?? 0));
 
-  const document: ReportDocument = {
-    title: 'Statusrapport',
-    subtitle: `Periode: ${formatIsoDay(period.from)}–${formatIsoDay(period.to)} · dannet ${formatShortDateTime(at)}`,
-    sections: [
+  const partnershipNames = (await partnershipsOf(db)).map((p) => p.name);
+  const hoursSaved = [...fefHours.values()].reduce((a, b) => a + b, 0);
+  const evidenceTotal = roles.reduce((n, r) => n + Number(r.n), 0);
+  const subtitle = `Periode: ${formatIsoDay(period.from)}–${formatIsoDay(period.to)} · dannet ${formatShortDateTime(at)}`;
+  const sections: Array<{ heading: string; blocks: Block[] }> = [
       {
         heading: 'Møder og beslutninger',
         blocks: meetings.length
           ? [
-              { kind: 'p', text: `${formatCount(meetings.length, 'møde', 'møder')} afholdt i perioden.` },
+              { kind: 'paragraph', text: `${formatCount(meetings.length, 'møde', 'møder')} afholdt i perioden.` },
               {
                 kind: 'table',
                 caption: 'Afholdte møder',
-                columns: ['Dato', 'Møde', 'Beslutninger', 'Værdi (1–5)'],
+                columns: cols(['Dato', 14], ['Møde', 28], ['Beslutninger', 46], ['Værdi (1–5)', 12]),
                 rows: meetings.map((m) => [
                   formatDay(m.starts_at),
                   m.title,
@@ -81,7 +84,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
                 ]),
               },
             ]
-          : [{ kind: 'p', text: 'Ingen møder afholdt i perioden.' }],
+          : [{ kind: 'paragraph', text: 'Ingen møder afholdt i perioden.' }],
       },
       {
         heading: 'Initiativer og prøvehandlinger',
@@ -90,7 +93,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
               {
                 kind: 'table',
                 caption: 'Statusændringer',
-                columns: ['Dato', 'Initiativ', 'Ændring', 'Begrundelse'],
+                columns: cols(['Dato', 16], ['Initiativ', 30], ['Ændring', 22], ['Begrundelse', 32]),
                 rows: changes.map((c) => [
                   formatShortDateTime(c.at),
                   c.kind === 'proevehandling' ? `${c.title} (prøvehandling)` : c.title,
@@ -99,31 +102,37 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
                 ]),
               },
             ]
-          : [{ kind: 'p', text: 'Ingen statusændringer i perioden.' }],
+          : [{ kind: 'paragraph', text: 'Ingen statusændringer i perioden.' }],
       },
       {
-        heading: 'Effekt og erfaringer',
+        heading: 'Effekt',
         blocks: [
           measurements.length
             ? {
                 kind: 'table',
                 caption: 'Målinger i perioden',
-                columns: ['Initiativ', 'Indikator', 'Dato', 'Værdi', 'Udgangspunkt → mål'],
+                columns: cols(['Initiativ', 26], ['Indikator', 26], ['Dato', 14], ['Værdi', 12], ['Udgangspunkt → mål', 22]),
                 rows: measurements.map((m) => [m.initiative_title, m.unit ? `${m.indicator} (${m.unit})` : m.indicator, formatIsoDay(m.date), number(m.value), `${number(m.baseline)} → ${number(m.target)}`]),
               }
-            : { kind: 'p', text: 'Ingen målinger i perioden.' },
+            : { kind: 'paragraph', text: 'Ingen målinger i perioden.' },
+        ],
+      },
+      {
+        heading: 'Erfaringer',
+        blocks: [
           learnings.length
             ? { kind: 'list', items: learnings.map((l) => `${formatIsoDay(l.date)} · ${l.title} (${OUTCOME_LABELS[l.outcome]})${l.what_next ? ' – næste skridt: ' + l.what_next : ''}`) }
-            : { kind: 'p', text: 'Ingen erfaringer registreret i perioden.' },
+            : { kind: 'paragraph', text: 'Ingen erfaringer registreret i perioden.' },
         ],
       },
       {
         heading: 'Rollerne i praksis',
         blocks: [
+          { kind: 'figure', name: 'roles-chart' },
           {
             kind: 'table',
             caption: 'Rolleobservationer pr. rolle',
-            columns: ['Rolle', 'Type', 'Observationer'],
+            columns: cols(['Rolle', 40], ['Type', 40], ['Observationer', 20]),
             rows: roles.map((r) => [r.retired ? `${r.name} (udgået)` : r.name, r.kind === 'leder' ? 'Leder på kanten' : 'Medarbejder med vilje', String(r.n)]),
           },
         ],
@@ -135,23 +144,23 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
               {
                 kind: 'table',
                 caption: 'Beslutninger i perioden',
-                columns: ['Regel eller arbejdsgang', 'Beslutning', 'Timer sparet pr. måned', 'Besluttet på'],
+                columns: cols(['Regel eller arbejdsgang', 38], ['Beslutning', 20], ['Timer sparet pr. måned', 16], ['Besluttet på', 26]),
                 rows: fef.map((f) => [f.title, FEF_LABELS[f.decision], number(f.hours_saved_per_month), f.meeting_title ?? '']),
               },
               { kind: 'list', items: [...fefHours].map(([decision, hours]) => `${FEF_LABELS[decision as FefDecision]}: ${number(hours)} timer pr. måned i alt`) },
             ]
-          : [{ kind: 'p', text: 'Ingen beslutninger om regler i perioden.' }],
+          : [{ kind: 'paragraph', text: 'Ingen beslutninger om regler i perioden.' }],
       },
       {
         heading: 'Opfølgningspunkter',
         blocks: [
-          { kind: 'p', text: `${formatCount(counts.open, 'åbent opfølgningspunkt', 'åbne opfølgningspunkter')} ved periodens slut, heraf ${formatCount(counts.overdue, 'overskredet', 'overskredne')}.` },
+          { kind: 'paragraph', text: `${formatCount(counts.open, 'åbent opfølgningspunkt', 'åbne opfølgningspunkter')} ved periodens slut, heraf ${formatCount(counts.overdue, 'overskredet', 'overskredne')}.` },
           ...(open.length
             ? [
                 {
                   kind: 'table' as const,
                   caption: open.length < counts.open ? `De ${open.length} med tidligst frist` : 'Åbne opfølgningspunkter',
-                  columns: ['Hvad', 'Hvem', 'Frist', 'Status'],
+                  columns: cols(['Hvad', 48], ['Hvem', 22], ['Frist', 14], ['Status', 16]),
                   rows: open.map((a) => [
                     a.text,
                     a.owner_name ?? '',
@@ -168,15 +177,40 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
         heading: 'Fremmøde pr. part',
         blocks: partyAttendance.length
           ? [
+              { kind: 'figure', name: 'attendance-chart' },
               {
                 kind: 'table',
                 caption: 'Fremmøde ved afholdte møder',
-                columns: ['Part', ATTENDANCE_LABELS.deltog, ATTENDANCE_LABELS.afbud, ATTENDANCE_LABELS.udeblev, 'Ikke registreret'],
+                columns: cols(['Part', 32], [ATTENDANCE_LABELS.deltog, 16], [ATTENDANCE_LABELS.afbud, 16], [ATTENDANCE_LABELS.udeblev, 16], ['Ikke registreret', 20]),
                 rows: partyAttendance.map((p) => [p.party, String(p.counts.deltog), String(p.counts.afbud), String(p.counts.udeblev), String(p.counts.inviteret)]),
               },
             ]
-          : [{ kind: 'p', text: 'Intet fremmøde registreret i perioden.' }],
+          : [{ kind: 'paragraph', text: 'Intet fremmøde registreret i perioden.' }],
       },
+  ];
+  const summary = [
+    { label: 'Møder afholdt', value: String(meetings.length) },
+    { label: 'Beslutninger', value: String(decisions.filter((d) => d.decision).length) },
+    { label: 'Statusændringer på initiativer', value: String(changes.length) },
+    { label: 'Effektmålinger', value: String(measurements.length) },
+    { label: 'Erfaringer', value: String(learnings.length) },
+    { label: 'Rolleobservationer', value: String(evidenceTotal) },
+    { label: 'Åbne opfølgningspunkter ved periodens slut', value: `${counts.open}, heraf ${counts.overdue} overskredne` },
+    { label: 'Timer sparet pr. måned (forklar eller fjern)', value: number(hoursSaved) || '0' },
+  ];
+  const document: DocumentModel = {
+    title: 'Statusrapport',
+    subject: 'Statusrapport',
+    runningHeader: `${partnershipNames.join(' · ') || 'Partnerskabet'} · Statusrapport`,
+    runningFooter: `Periode ${formatIsoDay(period.from)}–${formatIsoDay(period.to)}`,
+    watermark: null,
+    blocks: [
+      { kind: 'heading', level: 1, text: 'Statusrapport' },
+      { kind: 'paragraph', text: partnershipNames.join('\n') || 'Partnerskabet' },
+      { kind: 'paragraph', text: subtitle },
+      { kind: 'heading', level: 2, text: 'Perioden i tal' },
+      { kind: 'fields', fields: summary },
+      ...sections.flatMap((section) => [{ kind: 'heading' as const, level: 2 as const, text: section.heading }, ...section.blocks]),
     ],
   };
   return { document, attendance: partyAttendance, roleCounts: roles.filter((r) => !r.retired).map((r) => ({ name: r.name, n: Number(r.n) })) };

@@ -2,6 +2,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Clock } from './clock';
+import type { Caches } from './caches';
 
 export interface AppContext {
   db: Db;
@@ -9,4 +10,6 @@ export interface AppContext {
   clock: Clock;
   /** Where errors are logged (the 500 page's reference id points into it). */
   log: (line: string) => void;
+  /** What the server remembers between requests (server/web/caches.ts). */
+  caches: Caches;
 }

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DatabaseBusy } from '../db/database';
+import { flash } from './flash';
 
 export class NotFound extends Error {
   constructor(message = 'Siden findes ikke') {
@@ -13,8 +14,19 @@ export class Forbidden extends Error {
     super(message);
   }
 }
-/** The request is valid but clashes with the state of the data (e.g. deleting a person in use). */
-export class Conflict extends Error {}
+/**
+ * The request is valid but clashes with the state of the data (e.g. deleting a person in use).
+ * With `backTo`, the error handler shows the message on that page (flash and redirect); without
+ * it, on a 409 page.
+ */
+export class Conflict extends Error {
+  constructor(
+    message: string,
+    public readonly backTo?: string,
+  ) {
+    super(message);
+  }
+}
 /** Field errors found by domain rules after zod parsing (e.g. an e-mail already in use). */
 export class Invalid extends Error {
   constructor(public readonly fieldErrors: Record<string, string>) {
@@ -43,6 +55,10 @@ function classify(err: unknown): { status: number; message: string } {
 
 export function errorHandler(log: (line: string) => void = console.error): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    if (err instanceof Conflict && err.backTo && req.session && !res.headersSent) {
+      flash(req, err.message, 'error');
+      return res.redirect(303, err.backTo);
+    }
     const { status, message } = classify(err);
     let reference: string | undefined;
     if (status >= 500) {

@@ -91,7 +91,7 @@ describe('minutes.docx', () => {
     expect(draft.docx.headers).toHaveLength(1);
     expect(wordParagraphs(draft.docx.headers[0])).toEqual([`${PARTNERSHIP_NAME} · ${TITLE} · UDKAST`]);
     const footer = draft.docx.footers[0];
-    expect(wordParagraphs(footer).join('')).toBe('Side  af ');
+    expect(wordParagraphs(footer).join('')).toBe('Version 1 · UDKAST\tSide  af ');
     expect(footer).toMatch(/Side [\s\S]*<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]* af [\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
 
     const approved = await docxOf('approved');

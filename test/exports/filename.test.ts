@@ -1,5 +1,5 @@
 // Download file names: ASCII only, so they survive every header, browser and file system.
-import { asciiSlug, attachment, minutesFileName } from '../../server/exports/filename';
+import { asciiSlug, attachment, minutesFileName } from '../../server/documents/filename';
 
 describe('asciiSlug', () => {
   it.each([

@@ -3,14 +3,14 @@
 import MarkdownIt from 'markdown-it';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
-import { escapeMarkdown } from '../../server/exports/markdown';
+import { escapeLine } from '../../server/documents/markdown';
 import { ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, itemTitle, visibleText } from './fixture';
 
 const md = new MarkdownIt({ html: true }); // raw HTML would pass through if it were not escaped
 
 /** The labels the export itself sets in bold; anything else in <strong> came from user text. */
 const OWN_BOLD = [
-  'UDKAST – ikke godkendt',
+  'UDKAST – ikke godkendt af alle parter',
   'Partnerskab:',
   'Tid:',
   'Sted:',
@@ -64,7 +64,9 @@ describe('minutes.md', () => {
     const { html } = await markdownOf('draft');
     const text = visibleText(html);
     expect(text).toContain(ESCAPE);
-    expect(text).toContain(STRUCTURE_LINES.join('\n')); // one hard break per typed line
+    const paragraphs = tagTexts(html, 'p');
+    for (const line of STRUCTURE_LINES) expect(paragraphs).toContain(line); // each typed line a paragraph of its own
+    expect(html).not.toMatch(/<br/);
     expect(text).toContain('Besluttet: *ikke kursiv* og _ikke understreget_ og [ikke et link](https://example.org)');
     expect(text).toContain('Velkommen til Åse fra Ærø.');
   });
@@ -87,7 +89,7 @@ describe('minutes.md', () => {
 
   it('marks a draft UDKAST and an approved referat not', async () => {
     const draft = await markdownOf('draft');
-    expect(draft.source.split('\n')[0]).toBe('**UDKAST – ikke godkendt**');
+    expect(draft.source.split('\n')[0]).toBe('**UDKAST – ikke godkendt af alle parter**');
     expect(visibleText(draft.html)).toContain('FOA: ikke godkendt');
     const approved = await markdownOf('approved');
     expect(approved.source).not.toContain('UDKAST');
@@ -104,7 +106,16 @@ describe('minutes.md', () => {
   }, 20_000);
 });
 
-describe('escapeMarkdown', () => {
+describe('escapeLine', () => {
+  it('escapes only what Markdown would misread, so the source reads as typed', () => {
+    expect(escapeLine('Mødet 01.02.2027 kl. 14.00')).toBe('Mødet 01.02.2027 kl. 14.00');
+    expect(escapeLine('01.02.2027 er datoen')).toBe('01.02.2027 er datoen');
+    expect(escapeLine('1. Velkommen')).toBe('1\\. Velkommen');
+    expect(escapeLine('snake_case_navn og 3-4 timer (ca.) + moms = 100 %!')).toBe('snake_case_navn og 3-4 timer (ca.) + moms = 100 %!');
+    expect(escapeLine('Pris: 2.500 kr. # 7')).toBe('Pris: 2.500 kr. # 7');
+    expect(escapeLine('_kursiv_')).toBe('\\_kursiv\\_');
+  });
+
   const cases = [
     ESCAPE,
     '# overskrift',
@@ -116,6 +127,10 @@ describe('escapeMarkdown', () => {
     '12) nummer',
     '> citat',
     '=== understregning',
+    '===',
+    '--',
+    '01.02.2027',
+    'snake_case_navn',
     '---',
     '***',
     '___',
@@ -136,7 +151,7 @@ describe('escapeMarkdown', () => {
   ];
 
   it.each(cases)('%s renders as exactly that text and nothing else', (text) => {
-    const html = md.render(escapeMarkdown(text)).trim();
+    const html = md.render(escapeLine(text)).trim();
     const inner = /^<p>([\s\S]*)<\/p>$/.exec(html);
     expect(inner).not.toBeNull(); // one plain paragraph: no heading, list, quote, rule, code block or HTML block
     expect(inner![1]).not.toMatch(/<[a-z!/]/i); // no element inside it

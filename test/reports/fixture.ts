@@ -20,9 +20,11 @@ export const QUERY = `from=${FROM}&to=${TO}`;
 export const ESCAPE = '<script>alert(1)</script> & "Æblegrød" *fed*';
 
 export const SECTIONS = [
+  'Perioden i tal',
   'Møder og beslutninger',
   'Initiativer og prøvehandlinger',
-  'Effekt og erfaringer',
+  'Effekt',
+  'Erfaringer',
   'Rollerne i praksis',
   'Forklar eller fjern',
   'Opfølgningspunkter',
