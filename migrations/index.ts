@@ -8,6 +8,7 @@ import * as m0004 from './0004_initiatives';
 import * as m0005 from './0005_search';
 import * as m0006 from './0006_list_indexes';
 import * as m0007 from './0007_open_action_indexes';
+import * as m0008 from './0008_line_breaks';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_search': m0005,
   '0006_list_indexes': m0006,
   '0007_open_action_indexes': m0007,
+  '0008_line_breaks': m0008,
 };

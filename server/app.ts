@@ -12,6 +12,7 @@ import type { AppContext } from './web/context';
 import { errorHandler, notFoundHandler } from './web/errors';
 import { takeFlash } from './web/flash';
 import { createCaches } from './web/caches';
+import { normaliseLineBreaks } from './web/form';
 import { pageLocals } from './web/locals';
 import { viewEngine, VIEWS_DIR } from './web/views';
 import { csrfProtection, noStore, securityHeaders } from './web/security';
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use(normaliseLineBreaks);
   app.use(csrfProtection);
   app.use(noStore);
   app.use(loadUser(ctx.db));

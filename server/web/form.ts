@@ -1,10 +1,24 @@
 // Forms: zod field helpers with Danish messages, and the one way a form is parsed, saved or
 // re-rendered with status 422, the messages beside their fields and the user's input kept.
-import type { Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { Invalid, NotFound } from './errors';
 
 z.config(z.locales.da()); // Danish fallback for any message we did not write ourselves
+
+/** CRLF and lone CR become LF: browsers send a textarea's line breaks as CRLF. */
+function withLfLineBreaks(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  if (Array.isArray(value)) return value.map(withLfLineBreaks);
+  return value;
+}
+
+/** Middleware after the body parser: every submitted text field with LF-only line breaks. */
+export const normaliseLineBreaks: RequestHandler = (req, _res, next) => {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (body && typeof body === 'object') for (const key of Object.keys(body)) body[key] = withLfLineBreaks(body[key]);
+  next();
+};
 
 export interface FormState {
   values: Record<string, unknown>;
