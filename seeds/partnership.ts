@@ -7,7 +7,7 @@ import type { Database, OrganisationKind, PersonPosition } from '../server/db/sc
 import { searchKey, sortKey } from '../server/db/text-keys';
 
 export const PARTNERSHIP_NAME = 'Hedensted Kommune og FOA: nye roller i bæredygtig velfærd';
-export const CONSULTANT_NAME = 'Konsulent, Uldumprojektet';
+export const CONSULTANT_NAME = 'Konsulent på Uldumprojektet';
 
 const ORGANISATIONS: Array<{ name: string; kind: OrganisationKind; description: string }> = [
   { name: 'Hedensted Kommune', kind: 'kommune', description: 'Part i partnerskabsaftalen.' },

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { createUserViaCli, download, navigate, newPage, signInAs, signOut, startServer, visit, type TestServer } from './helpers';
 
 const PASSWORD = 'en-lang-adgangskode';
-const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent, Uldumprojektet' } as const;
+const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent på Uldumprojektet' } as const;
 const HANNE = { email: 'hanne@foa.test', password: PASSWORD, role: 'repraesentant', person: 'Hanne M. Petersen' } as const;
 const RENE = { email: 'rene@hedensted.test', password: PASSWORD, role: 'repraesentant', person: 'René G. Nielsen' } as const;
 
@@ -94,7 +94,7 @@ describe('a meeting from planning to approved minutes', () => {
     await participants.getByRole('group', { name: 'Fremmøde for Hanne M. Petersen' }).getByRole('radio', { name: 'Deltog' }).check();
     await participants.getByRole('group', { name: 'Fremmøde for Per Lange' }).getByRole('radio', { name: 'Afbud' }).check();
     await participants.getByRole('group', { name: 'Fremmøde for René G. Nielsen' }).getByRole('radio', { name: 'Deltog' }).check();
-    await participants.getByRole('group', { name: 'Fremmøde for Konsulent, Uldumprojektet' }).getByRole('radio', { name: 'Deltog' }).check();
+    await participants.getByRole('group', { name: 'Fremmøde for Konsulent på Uldumprojektet' }).getByRole('radio', { name: 'Deltog' }).check();
     await navigate(page, () => participants.getByRole('button', { name: 'Gem fremmøde' }).click());
     expect(pathOf(page)).toBe(meetingPath);
     expect(await participants.getByRole('group', { name: 'Fremmøde for Per Lange' }).getByRole('radio', { name: 'Afbud' }).isChecked()).toBe(true);
@@ -105,7 +105,7 @@ describe('a meeting from planning to approved minutes', () => {
     // ---- Two follow-up actions: hvad, hvem, hvornår ----
     const followUp = page.getByRole('region', { name: 'Opfølgning (hvad, hvem, hvornår)' });
     const actions = [
-      { what: 'Beskriv prøvehandlingen med fælles måltider', who: 'Konsulent, Uldumprojektet (Hedensted Kommune)', due: addDays(today, 14) },
+      { what: 'Beskriv prøvehandlingen med fælles måltider', who: 'Konsulent på Uldumprojektet (Hedensted Kommune)', due: addDays(today, 14) },
       { what: 'Orientér FOA’s tillidsrepræsentanter om forsøget', who: 'Hanne M. Petersen (FOA)', due: addDays(today, 21) },
     ];
     for (const action of actions) {

@@ -6,7 +6,7 @@ import { request, type APIRequestContext, type Locator, type Page } from 'playwr
 import { createUserViaCli, download, navigate, newPage, runCli, signInAs, startServer, type TestServer } from './helpers';
 
 const PASSWORD = 'en-lang-adgangskode';
-const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent, Uldumprojektet' } as const;
+const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent på Uldumprojektet' } as const;
 const HANNE = { email: 'hanne@foa.test', password: PASSWORD, role: 'repraesentant', person: 'Hanne M. Petersen' } as const;
 const DEMO_MEETING = 'Arbejdsgruppe: samskabelse på plejecentret';
 

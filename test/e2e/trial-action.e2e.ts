@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { createUserViaCli, navigate, newPage, signInAs, signOut, startServer, type TestServer } from './helpers';
 
 const PASSWORD = 'en-lang-adgangskode';
-const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent, Uldumprojektet' } as const;
+const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent på Uldumprojektet' } as const;
 const HANNE = { email: 'hanne@foa.test', password: PASSWORD, role: 'repraesentant', person: 'Hanne M. Petersen' } as const;
 
 const TITLE = 'Fælles måltider på plejecentret';
@@ -186,6 +186,6 @@ describe('a trial action with effect, a citizen story and role observations', ()
     expect(listed[0]).toContain(observations[0].note);
     expect(listed[0]).toContain(observations[0].team);
     expect(listed[0]).toContain(TITLE);
-    expect(listed[0]).toMatch(/Registreret af\s+Konsulent, Uldumprojektet/);
+    expect(listed[0]).toMatch(/Registreret af\s+Konsulent på Uldumprojektet/);
   });
 });

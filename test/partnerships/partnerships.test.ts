@@ -36,7 +36,7 @@ describe('/partnerships', () => {
     const p = await thePartnership(db);
     const res = await l.agent.get(`/partnerships/${p.id}`);
     expect(res.status).toBe(200);
-    expect(res.text).toContain('Konsulent, Uldumprojektet og René G. Nielsen');
+    expect(res.text).toContain('Konsulent på Uldumprojektet og René G. Nielsen');
     const foa = /<h3 id="party-\d+"><a href="\/organisations\/\d+">FOA<\/a><\/h3>([\s\S]*?)<\/section>/.exec(res.text)![1];
     expect(foa).toContain('Hanne M. Petersen</a>, Afdelingsformand');
     expect(foa).toContain('Per Lange</a>, Faglig chef');

@@ -112,7 +112,7 @@ describe('seedPartnership', () => {
 
   it('has the consultant placeholder convene meetings together with René G. Nielsen', async () => {
     const { db } = await freshDb();
-    expect(CONSULTANT_NAME).toBe('Konsulent, Uldumprojektet');
+    expect(CONSULTANT_NAME).toBe('Konsulent på Uldumprojektet');
     const conveners = await db
       .selectFrom('partnership_members')
       .innerJoin('people', 'people.id', 'partnership_members.person_id')
@@ -121,7 +121,7 @@ describe('seedPartnership', () => {
       .orderBy('people.name')
       .execute();
     expect(conveners).toEqual([
-      { name: 'Konsulent, Uldumprojektet', position: 'konsulent' },
+      { name: 'Konsulent på Uldumprojektet', position: 'konsulent' },
       { name: 'René G. Nielsen', position: 'repraesentant' },
     ]);
   });
