@@ -9,6 +9,7 @@ import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import {
   agendaItemsOfDilemma,
@@ -104,6 +105,18 @@ export function dilemmaRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Dilemmaet er gemt.');
         res.redirect(303, `/dilemmas/${dilemma.id}`);
       },
+    });
+  });
+
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const dilemma = await loadDilemma(req.params.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette dilemmaet "${dilemma.title}"?`,
+      consequences: [
+        'Dilemmaet og dets koblinger til initiativer og møder slettes. Initiativerne og møderne bevares.',
+        'Et dilemma, der står på en dagsorden, kan ikke slettes. Sæt det til "Parkeret" i stedet under Redigér.',
+      ],
+      back: `/dilemmas/${dilemma.id}`,
     });
   });
 

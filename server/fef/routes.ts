@@ -8,6 +8,7 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { countFefItems, findFefItem, listFefItems, type FefItemRow } from './queries';
 import { FEF_DECISION_LABELS, FEF_ORIGIN_LABELS, FefFilterSchema, FefFormSchema, formatHours, hoursFieldValue } from './schemas';
@@ -105,6 +106,18 @@ export function fefRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Punktet er gemt.');
         res.redirect(303, `${BASE}/${item.id}`);
       },
+    });
+  });
+
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const item = await loadItem(req.params.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette punktet "${item.title}"?`,
+      consequences: [
+        'Punktet slettes fra registret "Forklar eller fjern" og tæller ikke længere med i de sparede timer.',
+        'Slet kun et punkt, der er oprettet ved en fejl. Et punkt, der er taget stilling til, bør blive stående med sin beslutning.',
+      ],
+      back: `${BASE}/${item.id}`,
     });
   });
 

@@ -91,6 +91,28 @@ export function findInitiative(db: Db, id: number) {
 
 export type InitiativeRow = NonNullable<Awaited<ReturnType<typeof findInitiative>>>;
 
+/** An initiative's partners with the names of the organisation and person. */
+function partnersOf(db: Db, initiativeId: number) {
+  return db
+    .selectFrom('initiative_partners')
+    .leftJoin('organisations', 'organisations.id', 'initiative_partners.organisation_id')
+    .leftJoin('people', 'people.id', 'initiative_partners.person_id')
+    .select([
+      'initiative_partners.id',
+      'initiative_partners.contribution',
+      'organisations.id as organisation_id',
+      'organisations.name as organisation_name',
+      'people.id as person_id',
+      'people.name as person_name',
+    ])
+    .where('initiative_partners.initiative_id', '=', initiativeId);
+}
+
+/** One partner, only when it belongs to the initiative. */
+export function findPartner(db: Db, initiativeId: number, partnerId: number) {
+  return partnersOf(db, initiativeId).where('initiative_partners.id', '=', partnerId).executeTakeFirst();
+}
+
 /** Everything shown around one initiative, each list one query. */
 export async function initiativeDetails(db: Db, id: number) {
   const [tags, roles, partners, statusLog, updates, agendaItems, actions, evidence, learnings, dilemmas] = await Promise.all([
@@ -102,21 +124,7 @@ export async function initiativeDetails(db: Db, id: number) {
       .where('initiative_roles.initiative_id', '=', id)
       .orderBy('roles.sort_order')
       .execute(),
-    db
-      .selectFrom('initiative_partners')
-      .leftJoin('organisations', 'organisations.id', 'initiative_partners.organisation_id')
-      .leftJoin('people', 'people.id', 'initiative_partners.person_id')
-      .select([
-        'initiative_partners.id',
-        'initiative_partners.contribution',
-        'organisations.id as organisation_id',
-        'organisations.name as organisation_name',
-        'people.id as person_id',
-        'people.name as person_name',
-      ])
-      .where('initiative_partners.initiative_id', '=', id)
-      .orderBy('initiative_partners.id')
-      .execute(),
+    partnersOf(db, id).orderBy('initiative_partners.id').execute(),
     db
       .selectFrom('initiative_status_log')
       .leftJoin('people', 'people.id', 'initiative_status_log.person_id')

@@ -18,10 +18,11 @@ import { Conflict, Invalid, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
 import { formatIsoDay } from '../web/format';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { CITIZEN_ROLE_LABELS, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, INVOLVEMENT_LABELS, TRIAL_DECISION_LABELS } from './labels';
-import { peopleNearInitiative, countInitiatives, effectsOf, findEffectMeasure, findInitiative, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
+import { peopleNearInitiative, countInitiatives, effectsOf, findEffectMeasure, findInitiative, findPartner, initiativeDetails, listInitiatives, tagsOf, type InitiativeRow } from './queries';
 import {
   CitizenStorySchema,
   EffectMeasureSchema,
@@ -236,6 +237,19 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     });
   });
 
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const initiative = await load(req.params.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette initiativet "${initiative.title}"?`,
+      consequences: [
+        'Initiativet slettes med forløb, partnere, effektmål, borgerhistorier og kommentarer. Det kan ikke fortrydes.',
+        'Rolleobservationer, erfaringer og dilemmaer, der nævner initiativet, bevares uden koblingen.',
+        'Et initiativ med opfølgningspunkter fra møder kan ikke slettes. Sæt status til "Stoppet" i stedet.',
+      ],
+      back: `/initiatives/${initiative.id}`,
+    });
+  });
+
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);
     try {
@@ -321,6 +335,19 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     await addMeasurement(db, initiative.id, measureId, parsed.data, who(req), clock.now());
     flash(req, 'Målingen er gemt.');
     res.redirect(303, `/initiatives/${initiative.id}#effekt-${measureId}`);
+  });
+
+  router.get('/:id/partners/:partnerId/delete', requireRole('konsulent'), async (req, res) => {
+    const initiative = await load(req.params.id);
+    const partner = await findPartner(db, initiative.id, parseId(req.params.partnerId));
+    if (!partner) throw new NotFound();
+    const name = [partner.organisation_name, partner.person_name].filter(Boolean).join(' og ');
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du fjerne ${name} som partner i "${initiative.title}"?`,
+      consequences: ['Partneren fjernes fra initiativets liste over partnere. Organisationen og personen findes stadig.'],
+      back: `/initiatives/${initiative.id}#partnere`,
+      button: 'Fjern',
+    });
   });
 
   router.post('/:id/partners/:partnerId/delete', requireRole('konsulent'), async (req, res) => {

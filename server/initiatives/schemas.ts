@@ -7,7 +7,7 @@ import { choice, optionalId, optionalText, requiredText, idList } from '../web/f
 /** A list of keys from checkboxes: absent, one value or several. */
 const keyList = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(50),
+  z.array(z.string({ error: 'Vælg fra listen' }).regex(/^[a-z0-9-]{1,60}$/)).max(50),
 );
 
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -138,7 +138,7 @@ export const MeasurementSchema = z.object({
 
 export const CitizenStorySchema = z.object({
   date: day,
-  kerneopgave_key: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().regex(/^[a-z0-9-]+$/).nullable()),
+  kerneopgave_key: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string({ error: 'Vælg en kerneopgave fra listen' }).regex(/^[a-z0-9-]+$/).nullable()),
   story: textWithoutCpr(10000, 'Skriv historien – uden navne og CPR-numre'),
 });
 

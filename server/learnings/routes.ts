@@ -9,6 +9,7 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { copenhagenDay } from '../web/format';
 import { pageRequest, pagination } from '../web/pagination';
 import { meetingOptions } from '../meetings/options';
@@ -114,6 +115,15 @@ export function learningRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Erfaringen er gemt.');
         res.redirect(303, `/learnings/${learning.id}`);
       },
+    });
+  });
+
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const learning = await loadLearning(req.params.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette erfaringen "${learning.title}"?`,
+      consequences: ['Erfaringen og dens koblinger til initiativer og møder slettes. Initiativerne og møderne bevares.', 'Det kan ikke fortrydes.'],
+      back: `/learnings/${learning.id}`,
     });
   });
 

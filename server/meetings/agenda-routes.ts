@@ -9,6 +9,8 @@ import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
+import { assertMeetingEditable } from './lock';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type MeetingRow } from './queries';
@@ -99,6 +101,22 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
         },
       }),
     );
+  });
+
+  router.get('/:itemId/delete', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    await unlessLocked(req, res, meeting.id, async () => {
+      await assertMeetingEditable(db, meeting.id);
+      renderDeleteConfirmation(req, res, {
+        question: `Vil du fjerne punktet "${item.title}" fra dagsordenen?`,
+        consequences: [
+          'Punktet fjernes med baggrund, drøftelse og beslutning, og de følgende punkter rykker en plads op.',
+          'Opfølgningspunkter fra punktet bliver stående under mødet som helhed.',
+        ],
+        back: `/meetings/${meeting.id}#punkt-${item.id}`,
+        button: 'Fjern',
+      });
+    });
   });
 
   router.post('/:itemId/delete', async (req, res) => {
@@ -197,6 +215,18 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
         },
       }),
     );
+  });
+
+  router.get('/:actionId/delete', async (req, res) => {
+    const { meeting, action } = await loadAction(req);
+    await unlessLocked(req, res, meeting.id, async () => {
+      await assertMeetingEditable(db, meeting.id);
+      renderDeleteConfirmation(req, res, {
+        question: `Vil du slette opfølgningspunktet "${action.text}"?`,
+        consequences: ['Opfølgningspunktet forsvinder fra mødet og fra oversigten over opfølgning. Det kan ikke fortrydes.'],
+        back: `/meetings/${meeting.id}/actions/${action.id}/edit`,
+      });
+    });
   });
 
   router.post('/:actionId/delete', async (req, res) => {

@@ -12,6 +12,7 @@ import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
 import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
@@ -305,6 +306,23 @@ export function meetingRoutes(ctx: AppContext): Router {
     const parsed = InviteSchema.safeParse(req.body);
     if (!parsed.success) throw new NotFound('Personen findes ikke');
     await change(req, res, meeting.id, () => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now()), 'Personen er inviteret.');
+  });
+
+  router.get('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
+    const meeting = await loadMeeting(req.params.id);
+    const personId = parseId(req.params.personId);
+    const participant = (await participantsOf(db, meeting.id)).find((p) => p.id === personId);
+    if (!participant) throw new NotFound();
+    if ((await minutesOf(db, meeting.id)).status !== 'kladde') {
+      flash(req, LOCKED_MESSAGE, 'error');
+      return res.redirect(303, `/meetings/${meeting.id}`);
+    }
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du fjerne ${participant.name} fra mødet "${meeting.title}"?`,
+      consequences: ['Personen står ikke længere på deltagerlisten, og et registreret fremmøde for personen slettes. Personen findes stadig.'],
+      back: `/meetings/${meeting.id}#deltagere`,
+      button: 'Fjern',
+    });
   });
 
   router.post('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {

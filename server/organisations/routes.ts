@@ -6,6 +6,7 @@ import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import {
   countOrganisations,
@@ -93,6 +94,19 @@ export function organisationRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Organisationen er gemt.');
         res.redirect(303, `/organisations/${organisation.id}`);
       },
+    });
+  });
+
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const organisation = await findOrganisation(db, parseId(req.params.id));
+    if (!organisation) throw new NotFound();
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette organisationen ${organisation.name}?`,
+      consequences: [
+        'Organisationen slettes fra listen. Det kan ikke fortrydes.',
+        'En organisation, der bruges af personer, partnerskaber eller historik, kan ikke slettes. Deaktivér den i stedet under Redigér.',
+      ],
+      back: `/organisations/${organisation.id}`,
     });
   });
 

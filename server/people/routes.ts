@@ -8,6 +8,7 @@ import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { accountOfPerson, countPeople, findPerson, listPeople, partnershipsOfPerson } from './queries';
 import { PersonFilterSchema, PersonFormSchema, POSITION_LABELS } from './schemas';
@@ -99,6 +100,19 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Personen er gemt.');
         res.redirect(303, `/people/${person.id}`);
       },
+    });
+  });
+
+  router.get('/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const person = await findPerson(db, parseId(req.params.id));
+    if (!person) throw new NotFound();
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette personen ${person.name}?`,
+      consequences: [
+        'Personen slettes fra personlisten. Det kan ikke fortrydes.',
+        'En person, der indgår i møder, partnerskaber eller historik, kan ikke slettes. Deaktivér personen i stedet under Redigér.',
+      ],
+      back: `/people/${person.id}`,
     });
   });
 

@@ -13,6 +13,7 @@ import { flash } from '../web/flash';
 import { copenhagenDay, formatIsoDay } from '../web/format';
 import { formFrom, optionalId, parseId, renderInvalid, routeParam, submitForm } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
+import { renderDeleteConfirmation } from '../web/confirm';
 import { utcToCopenhagen } from '../web/time';
 import {
   countEvidence,
@@ -181,6 +182,20 @@ export function roleRoutes({ db, clock }: AppContext): Router {
         flash(req, 'Rolleobservationen er gemt.');
         res.redirect(303, returnTo ?? `/roles/${encodeURIComponent(data.role_key)}#observation-${evidence.id}`);
       },
+    });
+  });
+
+  router.get('/evidence/:id/delete', requireRole('konsulent'), async (req, res) => {
+    const evidence = await findEvidence(db, parseId(req.params.id));
+    if (!evidence) throw new NotFound();
+    const role = await findRole(db, evidence.role_key);
+    const returnTo = safeReturnPath(req.query.return);
+    const who = [role?.name ?? evidence.role_key, evidence.person_name, evidence.team].filter(Boolean).join(', ');
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette rolleobservationen fra ${formatIsoDay(evidence.date)} (${who})?`,
+      consequences: ['Observationen slettes og tæller ikke længere med i rollens overblik. Det kan ikke fortrydes.'],
+      back: returnTo ?? `/roles/${encodeURIComponent(evidence.role_key)}`,
+      hidden: returnTo ? { return: returnTo } : {},
     });
   });
 

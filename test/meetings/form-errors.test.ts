@@ -73,7 +73,8 @@ describe('moving an agenda item in a direction that is not offered', () => {
     const a = await anAgendaItem(db, id, { title: 'A' });
     await anAgendaItem(db, id, { title: 'B' });
     const k = await signedIn(app, db, 'konsulent');
-    for (const form of [{ direction: 'sideways' }, {}]) {
+    const forms: Array<Record<string, string>> = [{ direction: 'sideways' }, {}];
+    for (const form of forms) {
       const res = await k.post(`/meetings/${id}/agenda/${a}/move`, form);
       expect(res.status).toBe(422);
       expect(unescapeHtml(res.text)).toContain('Punktet blev ikke flyttet. Brug knapperne "Flyt op" og "Flyt ned".');

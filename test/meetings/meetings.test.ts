@@ -347,17 +347,17 @@ describe('cancel and hold', () => {
 });
 
 describe('invitations and attendance', () => {
-  it('records attendance per participant, ignoring values that are not an attendance', async () => {
+  it('records attendance per participant (a value not offered: form-errors.test.ts)', async () => {
     const { app, db } = await testApp();
     const hanne = await personId(db, 'Hanne M. Petersen');
     const rene = await personId(db, 'René G. Nielsen');
     const per = await personId(db, 'Per Lange');
     const id = await aMeeting(db, { participant_ids: [hanne, rene, per] });
     const k = await signedIn(app, db, 'konsulent');
-    const res = await k.post(`/meetings/${id}/attendance`, { [`attendance_${hanne}`]: 'deltog', [`attendance_${rene}`]: 'afbud', [`attendance_${per}`]: 'sov' });
+    const res = await k.post(`/meetings/${id}/attendance`, { [`attendance_${hanne}`]: 'deltog', [`attendance_${rene}`]: 'afbud', [`attendance_${per}`]: 'udeblev' });
     expect(res.status).toBe(303);
     const rows = await db.selectFrom('meeting_participants').select(['person_id', 'attendance']).where('meeting_id', '=', id).execute();
-    expect(Object.fromEntries(rows.map((r) => [r.person_id, r.attendance]))).toEqual({ [hanne]: 'deltog', [rene]: 'afbud', [per]: 'inviteret' });
+    expect(Object.fromEntries(rows.map((r) => [r.person_id, r.attendance]))).toEqual({ [hanne]: 'deltog', [rene]: 'afbud', [per]: 'udeblev' });
     expect(flashes((await k.agent.get(`/meetings/${id}`)).text)).toContain('Fremmødet er gemt.');
   });
 

@@ -123,7 +123,7 @@ describe('/roles/:key', () => {
     const k = await signedIn(app, db, 'konsulent');
     const asKonsulent = await k.agent.get('/roles/medbygger');
     expect(asKonsulent.text).toContain(`href="/roles/evidence/${id}/edit?return=%2Froles%2Fmedbygger"`);
-    expect(asKonsulent.text).toContain(`action="/roles/evidence/${id}/delete"`);
+    expect(asKonsulent.text).toContain(`href="/roles/evidence/${id}/delete?return=%2Froles%2Fmedbygger"`);
     expect(asKonsulent.text).toContain('href="/roles/evidence/new?return=%2Froles%2Fmedbygger&amp;role_key=medbygger"');
   });
 
