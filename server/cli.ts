@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { z } from 'zod';
 import { loadConfig } from './config';
 import { openDatabase, type Db } from './db/database';
+import { removeSecrets, restoreDatabase } from './db/backup';
 import { migrateToLatest } from './db/migrator';
 import { APP_ROLES } from './db/schema';
 import { SYSTEM_ACTOR } from './db/audit';
@@ -26,7 +27,9 @@ const USAGE = `Brug: npm run cli -- <kommando>
                                             R er admin, konsulent, repraesentant eller laeser;
                                             P er en persons id eller præcise navn
   backup FIL                                tag en konsistent kopi af databasen, mens den kører
-  restore FIL                               erstat databasen med en kopi (stop serveren først)
+                                            (uden logins og kalenderadresser)
+  restore FIL                               erstat databasen med en kopi (stop serveren først:
+                                            kommandoen nægter, mens databasen er åben)
   person export ID                          udskriv alt om en person som JSON (indsigt, GDPR)
   person anonymise ID                       anonymisér en person (GDPR); møder bevares
   reindex                                   genopbyg søgeindekset fra alle poster`;
@@ -91,6 +94,7 @@ async function backup(file: string | undefined): Promise<void> {
   const { db, raw } = await openMigrated();
   try {
     await raw.backup(path.resolve(file)); // SQLite's online backup: consistent while the server writes
+    removeSecrets(path.resolve(file));
     console.log(`Kopi skrevet til ${path.resolve(file)}`);
   } finally {
     await db.destroy();
@@ -105,8 +109,7 @@ async function restore(file: string | undefined): Promise<void> {
     const ok = source.pragma('integrity_check', { simple: true });
     const hasUsers = source.prepare("select 1 from sqlite_master where type = 'table' and name = 'users'").get();
     if (ok !== 'ok' || !hasUsers) throw new UsageError('Filen er ikke en gyldig sikkerhedskopi af Uldum Samskabelse');
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(config.databasePath + suffix, { force: true });
-    await source.backup(config.databasePath);
+    await restoreDatabase(source, config.databasePath);
   } finally {
     source.close();
   }

@@ -119,10 +119,12 @@ export function adminRoutes({ db, clock }: AppContext): Router {
     res.render('admin/backup');
   });
 
-  // A download of the whole database (it holds password hashes: administrators only).
+  // A download of the whole database (personal data and password hashes: administrators only,
+  // never cached anywhere on the way).
   router.post('/backup', async (_req, res, next) => {
     const file = await backupToTempFile(db);
-    res.download(file, `uldum-backup-${copenhagenDay(clock.now())}.sqlite`, (err) => {
+    const options = { cacheControl: false, lastModified: false, etag: false, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/vnd.sqlite3' } };
+    res.download(file, `uldum-backup-${copenhagenDay(clock.now())}.sqlite`, options, (err) => {
       fs.rm(path.dirname(file), { recursive: true, force: true }, () => undefined);
       if (err && !res.headersSent) next(err);
     });
