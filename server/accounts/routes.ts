@@ -9,8 +9,8 @@ import { flash } from '../web/flash';
 import { parseForm, renderInvalid, submitForm } from '../web/form';
 import { isKnownBrowser, rememberBrowser } from './known-browser';
 import { LoginThrottle } from './login-throttle';
-import { ChangePasswordSchema, LoginSchema, safeNext, SetupSchema } from './schemas';
-import { authenticate, changeOwnPassword, createAccount, hasAnyUser } from './service';
+import { ChangePasswordSchema, LoginSchema, ProfileNameSchema, safeNext, SetupSchema } from './schemas';
+import { authenticate, changeOwnName, changeOwnPassword, createAccount, hasAnyUser } from './service';
 
 /** Starts a fresh session for the user (a new id, so a planted session id is worthless). */
 function signIn(req: Request, userId: number): Promise<void> {
@@ -111,6 +111,21 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
 
   router.get('/profile', requireLogin, async (req, res) => {
     res.render('accounts/profile', await profileLocals(req));
+  });
+
+  router.post('/profile/name', requireLogin, async (req, res) => {
+    const user = requireUser(req);
+    await submitForm(res, {
+      schema: ProfileNameSchema,
+      body: req.body,
+      view: 'accounts/profile',
+      locals: () => profileLocals(req),
+      save: async (data) => {
+        await changeOwnName(db, user.id, data.name, clock.now());
+        flash(req, 'Dit navn er ændret.');
+        res.redirect(303, '/profile');
+      },
+    });
   });
 
   router.post('/profile/password', requireLogin, async (req, res) => {

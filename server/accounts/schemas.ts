@@ -33,6 +33,10 @@ export const ChangePasswordSchema = withConfirmation(
   }),
 );
 
+export const ProfileNameSchema = z.object({
+  name: requiredText('Skriv dit navn'),
+});
+
 /** Only a path on this site is a valid place to return to after sign-in. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';

@@ -150,6 +150,19 @@ export async function setPassword(db: Db, userId: number, password: string, acto
   });
 }
 
+/** A user renames their own person (the name everyone sees); audited as that user. */
+export async function changeOwnName(db: Db, userId: number, name: string, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await loadUserRow(trx, userId);
+    const before = await trx.selectFrom('people').selectAll().where('id', '=', user.person_id).executeTakeFirst();
+    if (!before) throw new NotFound('Personen findes ikke');
+    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke omdøbes.');
+    const set = { name, sort_key: sortKey(name), search_key: searchKey(name, before.title), updated_at: at.toISOString() };
+    await trx.updateTable('people').set(set).where('id', '=', before.id).execute();
+    await audit(trx, { actor: { userId }, at, action: 'update', entity: 'person', entityId: before.id, after: { ...before, ...set }, before });
+  });
+}
+
 export async function changeOwnPassword(db: Db, userId: number, current: string, next: string, at: Date, sessionId: string): Promise<void> {
   const user = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
   if (!user || !(await verifyPassword(user.password_hash, current))) {
