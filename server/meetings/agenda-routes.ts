@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { createAction, deleteAction, updateAction } from '../actions/service';
 import { ActionFormSchema } from '../actions/schemas';
-import { personOptions } from '../people/service';
+import { peopleInTheWork } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
@@ -147,8 +147,13 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const statusOptions = options(ACTION_STATUS_LABELS);
 
-  async function formLocals(meeting: MeetingRow, action: unknown = null) {
-    const [people, items, initiatives] = await Promise.all([personOptions(db), agendaOf(db, meeting.id), initiativeOptions(db)]);
+  async function formLocals(meeting: MeetingRow, action: { owner_id: number | null } | null = null) {
+    const [people, items, initiatives] = await Promise.all([
+      // The current owner stays a choice, so saving the form does not drop them.
+      peopleInTheWork(db, action?.owner_id ? [action.owner_id] : []).orderBy('people.sort_key').execute(),
+      agendaOf(db, meeting.id),
+      initiativeOptions(db),
+    ]);
     return {
       initiativeOptions: [{ value: '', label: 'Intet initiativ' }, ...initiatives],
       meeting,

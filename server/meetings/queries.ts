@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { containsText } from '../db/text-keys';
 import { copenhagenYearBounds } from '../web/time';
+import { peopleInTheWork } from '../people/service';
 import type { MeetingFilter } from './schemas';
 
 function filtered(db: Db, f: MeetingFilter) {
@@ -172,15 +173,11 @@ export function peopleForMeeting(db: Db, partnershipId: number | null, meetingId
     .execute();
 }
 
-/** People to invite, found by name (the invite search on the meeting page). */
+/** People to invite, found by name (the invite search on the meeting page): those in the work. */
 export function searchPeopleToInvite(db: Db, meetingId: number, text: string, limit = 20) {
-  return db
-    .selectFrom('people')
-    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-    .select(['people.id', 'people.name', 'people.title', 'organisations.name as organisation_name'])
+  return peopleInTheWork(db)
+    .select('people.title')
     .where(containsText('people.search_key', text))
-    .where('people.active', '=', 1)
-    .where('people.anonymised_at', 'is', null)
     .where('people.id', 'not in', (eb) => eb.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', meetingId))
     .orderBy('people.sort_key')
     .limit(limit)

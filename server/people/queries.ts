@@ -71,6 +71,23 @@ export function selectablePeople(db: Db) {
     .where('people.anonymised_at', 'is', null);
 }
 
+/**
+ * Who takes part in the work, and so is offered as an action's owner or found to invite: the
+ * partnerships' members, anyone invited to a meeting, and people whose position is not "Andet".
+ * A user account for an administrator or a reader comes with a person of position "Andet", so
+ * accounts alone do not fill these lists. `keep` stays offered regardless (the current owner).
+ */
+export function peopleInTheWork(db: Db, keep: number[] = []) {
+  return selectablePeople(db).where((eb) =>
+    eb.or([
+      eb('people.position', '!=', 'andet'),
+      eb('people.id', 'in', eb.selectFrom('partnership_members').select('partnership_members.person_id')),
+      eb('people.id', 'in', eb.selectFrom('meeting_participants').select('meeting_participants.person_id')),
+      ...(keep.length ? [eb('people.id', 'in', keep)] : []),
+    ]),
+  );
+}
+
 /** People for a select box, active ones only, with their organisation. */
 export function personOptions(db: Db) {
   return selectablePeople(db).orderBy('people.sort_key').execute();

@@ -8,7 +8,7 @@ import { searchKey, sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { PersonForm } from './schemas';
 
-export { personOptions } from './queries';
+export { peopleInTheWork, personOptions } from './queries';
 
 async function assertOrganisationExists(trx: Kysely<Database>, organisationId: number | null) {
   if (!organisationId) return;
