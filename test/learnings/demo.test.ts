@@ -5,6 +5,9 @@ import { countRows } from '../helpers/db';
 
 const AT = new Date('2026-11-24T10:00:00Z');
 
+// Seeding the demo year takes a moment on a busy machine: allow for it (no test depends on it).
+jest.setTimeout(60_000);
+
 describe('demo learnings, dilemmas and forklar eller fjern', () => {
   it('adds the examples once, raised only by fictional staff', async () => {
     const { db } = await freshDb();

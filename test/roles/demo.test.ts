@@ -6,6 +6,9 @@ import { countRows } from '../helpers/db';
 import { DEMO_REPRESENTATIVES, DEMO_STAFF } from '../../seeds/demo-people';
 import { PARTNERSHIP_NAME } from '../../seeds/partnership';
 
+// Seeding the demo year takes a moment on a busy machine: allow for it (no test depends on it).
+jest.setTimeout(60_000);
+
 describe('demo role evidence', () => {
   it('adds notes on the fictional staff, never on the real representatives, once', async () => {
     const { db } = await freshDb();

@@ -1,7 +1,8 @@
 // The demo content (`seed --demo`): a fictional year of the Uldum partnership in its own demo
 // partnership. What a new user should find, that the real representatives carry none of it,
 // that a second run adds nothing, and that its pages render.
-import type { Db } from '../../server/db/database';
+import SQLite from 'better-sqlite3';
+import { applyPragmas, createDb, type Db } from '../../server/db/database';
 import type { Database } from '../../server/db/schema';
 import { looksLikeCpr } from '../../server/initiatives/schemas';
 import { utcToCopenhagen } from '../../server/web/time';
@@ -14,10 +15,29 @@ import { countRows } from '../helpers/db';
 const AT = new Date('2026-11-24T10:00:00Z'); // a Tuesday
 const TODAY = '2026-11-24';
 
+// Seeding the whole year takes a moment on a busy machine: allow for it (no test depends on it).
+jest.setTimeout(60_000);
+
+/** The agreement's people, then the demo seeded at `at`: made once per `at`, copied for each test. */
+const templates = new Map<string, Promise<{ image: Buffer; realPeople: number[] }>>();
+
 async function seeded(at = AT) {
-  const { db } = await freshDb();
-  const realPeople = (await db.selectFrom('people').select('id').execute()).map((p) => p.id);
-  await seedDemo(db, at);
+  const key = at.toISOString();
+  if (!templates.has(key)) {
+    templates.set(
+      key,
+      (async () => {
+        const { db, raw } = await freshDb();
+        const realPeople = (await db.selectFrom('people').select('id').execute()).map((p) => p.id);
+        await seedDemo(db, at);
+        return { image: raw.serialize(), realPeople };
+      })(),
+    );
+  }
+  const { image, realPeople } = await templates.get(key)!;
+  const raw = new SQLite(image);
+  applyPragmas(raw);
+  const db = createDb(raw);
   const demo = await db.selectFrom('partnerships').select('id').where('name', '=', DEMO_PARTNERSHIP_NAME).executeTakeFirstOrThrow();
   return { db, realPeople, partnershipId: demo.id };
 }
