@@ -20,12 +20,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The node options of `npm start` in package.json: the bench measures the server as users run it. */
-function startOptions(): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const words = start.trim().split(/\s+/);
-  if (words[0] !== 'node' || words[words.length - 1] !== 'server/main.ts') throw new Error(`npm start is not "node … server/main.ts": ${start}`);
-  return words.slice(1, -1);
+/**
+ * The node options `npm start` gives the server (package.json "config.serverNodeOptions", read by
+ * bin/serve.mjs): the bench measures the server as users run it, without the supervisor around it.
+ */
+export function startOptions(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { serverNodeOptions: string } };
+  return [...pkg.config.serverNodeOptions.trim().split(/\s+/), '--import', 'tsx'];
 }
 
 /** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */

@@ -7,6 +7,14 @@ import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
 
+/** Exit code for a start-up that trying again will not fix (bin/serve.mjs does not restart it). */
+const EXIT_CONFIG = 78;
+
+// A promise nobody awaited failed: log it and go on serving, rather than stop for everyone.
+process.on('unhandledRejection', (reason) => {
+  console.error('Ubehandlet fejl:', reason instanceof Error ? reason.stack : reason);
+});
+
 async function main(): Promise<void> {
   const started = Date.now();
   let config;
@@ -15,7 +23,7 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
-      process.exit(1);
+      process.exit(EXIT_CONFIG);
     }
     throw err;
   }
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Porten ${config.port} er optaget. Vælg en anden med PORT=…` : err.message);
-    process.exit(1);
+    process.exit(EXIT_CONFIG);
   });
   const stop = () => {
     server.close(() => {

@@ -9,6 +9,9 @@ import { Forbidden, Invalid, NotFound } from '../web/errors';
 import { OPEN_STATUSES, withoutDueDate } from './queries';
 import type { ActionForm } from './schemas';
 
+/** What one referat's follow-up table can hold (server/meetings/schemas.ts MEETING_LIMITS). */
+export const MAX_ACTIONS_PER_MEETING = 300;
+
 export { OPEN_STATUSES } from './queries';
 
 async function assertReferences(trx: Kysely<Database>, meetingId: number, input: ActionForm) {
@@ -39,6 +42,8 @@ export async function createAction(db: Db, meetingId: number, input: ActionForm,
   return db.transaction().execute(async (trx) => {
     await assertMeetingEditable(trx, meetingId);
     await assertReferences(trx, meetingId, input);
+    const count = await trx.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    if (Number(count.n) >= MAX_ACTIONS_PER_MEETING) throw new Invalid({ text: `Et møde kan højst have ${MAX_ACTIONS_PER_MEETING} opfølgningspunkter.` });
     const row = {
       meeting_id: meetingId,
       agenda_item_id: input.agenda_item_id,

@@ -192,9 +192,15 @@ async function layOut(model: DocumentModel, totalPages: number | null, onData: (
     layout.doc.on('error', reject);
   });
   layout.doc.on('data', onData);
+  let since = Date.now();
   for (const b of model.blocks) {
     layout.block(b);
     await pause();
+    // Laying out a long document takes seconds: let other requests in every few milliseconds.
+    if (Date.now() - since > 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = Date.now();
+    }
   }
   layout.doc.end();
   await done;

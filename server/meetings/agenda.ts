@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { Invalid } from '../web/errors';
+import { MEETING_LIMITS } from './schemas';
 import { audit, type Actor } from '../db/audit';
 import { NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
@@ -35,9 +36,10 @@ export async function addAgendaItem(db: Db, meetingId: number, form: AgendaItemF
     await assertMeetingEditable(trx, meetingId);
     const last = await trx
       .selectFrom('agenda_items')
-      .select((eb) => eb.fn.max('position').as('max'))
+      .select((eb) => [eb.fn.max('position').as('max'), eb.fn.countAll<number>().as('n')])
       .where('meeting_id', '=', meetingId)
       .executeTakeFirst();
+    if (Number(last?.n ?? 0) >= MEETING_LIMITS.items) throw new Invalid({ title: `Et møde kan højst have ${MEETING_LIMITS.items} punkter. Saml punkter, eller del mødet op.` });
     const row = {
       meeting_id: meetingId,
       position: Number(last?.max ?? 0) + 1,

@@ -1,18 +1,17 @@
 // The referat as files: /meetings/:id/minutes.pdf, .docx, .md and /minutes/print. Each shows the
 // latest version every party approved, or else the current draft marked UDKAST.
-import { Router, type Response } from 'express';
-import { documentDocx } from '../documents/docx';
+import { Router } from 'express';
+import { documentDocx, writeDocumentDocx } from '../documents/docx';
 import { documentMarkdown } from '../documents/markdown';
 import { documentPdf, writeDocumentPdf } from '../documents/pdf';
 import { attachment, minutesFileName } from '../documents/filename';
+import { LARGE_DOCUMENT_CHARACTERS, largeDocuments } from '../documents/gate';
 import type { AppContext } from '../web/context';
 import { parseId, routeParam } from '../web/form';
 import { NotFound } from '../web/errors';
 import { findMeeting } from './queries';
 import { referatForExport } from './minutes';
 
-/** A PDF up to this size is laid out once and then served from memory; larger ones are streamed. */
-const CACHED_PDF_MAX_TEXT = 400_000;
 
 export function referatRoutes({ db, caches }: AppContext): Router {
   const router = Router();
@@ -29,17 +28,16 @@ export function referatRoutes({ db, caches }: AppContext): Router {
   router.get('/:id/minutes.pdf', async (req, res) => {
     const e = await load(routeParam(req, 'id'));
     res.type('application/pdf').set('Content-Disposition', attachment(fileName(e, 'pdf')));
-    if (e.size > CACHED_PDF_MAX_TEXT) return streamPdf(res, e.model);
+    // A large referat is streamed page by page (one at a time); the usual one is kept in memory.
+    if (e.size > LARGE_DOCUMENT_CHARACTERS) return largeDocuments.run(() => writeDocumentPdf(e.model, res));
     res.send(await files.get(files.key('minutes.pdf', e.model), () => documentPdf(e.model)));
   });
 
   router.get('/:id/minutes.docx', async (req, res) => {
     const e = await load(routeParam(req, 'id'));
-    const docx = await files.get(files.key('minutes.docx', e.model), () => documentDocx(e.model));
-    res
-      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .set('Content-Disposition', attachment(fileName(e, 'docx')))
-      .send(docx);
+    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').set('Content-Disposition', attachment(fileName(e, 'docx')));
+    if (e.size > LARGE_DOCUMENT_CHARACTERS) return largeDocuments.run(() => writeDocumentDocx(e.model, res));
+    res.send(await files.get(files.key('minutes.docx', e.model), () => documentDocx(e.model)));
   });
 
   router.get('/:id/minutes.md', async (req, res) => {
@@ -55,9 +53,4 @@ export function referatRoutes({ db, caches }: AppContext): Router {
   });
 
   return router;
-}
-
-/** Streams a large PDF page by page; an error after the first byte can only cut the download. */
-async function streamPdf(res: Response, model: Parameters<typeof writeDocumentPdf>[0]): Promise<void> {
-  await writeDocumentPdf(model, res);
 }

@@ -68,12 +68,18 @@ export const EvaluationSchema = z.object({
 
 export const InviteSchema = z.object({ person_id: z.coerce.number().int().positive() });
 
+/**
+ * What a referat needs, and what keeps the largest meeting the forms accept (150 items of full
+ * text, 300 actions: some 1,500 pages) within the server's memory in every format.
+ */
+export const MEETING_LIMITS = { items: 150, background: 8000, discussion: 8000, decision: 3000, freeText: 20000 } as const;
+
 export const AgendaItemSchema = z.object({
   title: requiredText('Skriv en overskrift på punktet', 300),
   kind: choice(AGENDA_KINDS, 'Vælg punktets type'),
-  background: optionalText(20000),
-  discussion: optionalText(20000),
-  decision: optionalText(20000),
+  background: optionalText(MEETING_LIMITS.background),
+  discussion: optionalText(MEETING_LIMITS.discussion),
+  decision: optionalText(MEETING_LIMITS.decision),
   initiative_ids: idList,
   dilemma_ids: idList,
 });
@@ -90,7 +96,7 @@ export const MeetingFilterSchema = z.object({
 export type MeetingFilter = z.infer<typeof MeetingFilterSchema>;
 
 export const MinutesTextSchema = z.object({
-  free_text: optionalText(50000),
+  free_text: optionalText(MEETING_LIMITS.freeText),
   next_meeting: optionalText(1000),
   /** Which of the form's two buttons was pressed. */
   intent: z.enum(['save', 'send'], { error: 'Vælg Gem eller Gem og send til godkendelse' }).default('save'),
