@@ -133,7 +133,14 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** This installation's settings (migrations/0012): e.g. installation_id. */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database extends MeetingsDatabase, InitiativesDatabase {
+  app_settings: AppSettingTable;
   organisations: OrganisationTable;
   people: PersonTable;
   users: UserTable;

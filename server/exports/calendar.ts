@@ -7,6 +7,8 @@ import { AGENDA_KIND_LABELS } from '../meetings/labels';
 import type { CalendarMeeting } from './ics';
 import { groupBy } from '../web/collections';
 
+const DANISH = new Intl.Collator('da');
+
 /** The meetings with the given ids, or (for the feed) those from `since` on. */
 export async function calendarMeetings(db: Db, baseUrl: string, opts: { ids?: number[]; since?: string }): Promise<CalendarMeeting[]> {
   let q = db
@@ -27,7 +29,7 @@ export async function calendarMeetings(db: Db, baseUrl: string, opts: { ids?: nu
     .orderBy('meetings.starts_at');
   if (opts.ids) q = q.where('meetings.id', 'in', opts.ids.length ? opts.ids : [-1]);
   if (opts.since) q = q.where('meetings.starts_at', '>=', opts.since);
-  const meetings = await q.execute();
+  const [meetings, installation] = await Promise.all([q.execute(), installationId(db)]);
   if (meetings.length === 0) return [];
   const ids = meetings.map((m) => m.id);
   const [items, people] = await Promise.all([
@@ -43,6 +45,7 @@ export async function calendarMeetings(db: Db, baseUrl: string, opts: { ids?: nu
   const peopleBy = groupBy(people, (p) => p.meeting_id);
   return meetings.map((m) => ({
     id: m.id,
+    uid: `${installation}-moede-${m.id}@uldum-samskabelse`,
     title: m.title,
     starts_at: m.starts_at,
     ends_at: m.ends_at,
@@ -53,8 +56,14 @@ export async function calendarMeetings(db: Db, baseUrl: string, opts: { ids?: nu
     url: `${baseUrl}/meetings/${m.id}`,
     agenda: (itemsBy.get(m.id) ?? []).map((i) => ({ title: i.title, kind: AGENDA_KIND_LABELS[i.kind] })),
     organizer: m.convener_name ? { name: m.convener_name, email: m.convener_email } : null,
-    attendees: (peopleBy.get(m.id) ?? []).map((p) => ({ name: p.name, email: p.email, attendance: p.attendance })),
+    attendees: (peopleBy.get(m.id) ?? []).map((p) => ({ name: p.name, email: p.email, attendance: p.attendance })).sort((a, b) => DANISH.compare(a.name, b.name)),
   }));
+}
+
+/** This installation's random id (migrations/0012), e.g. for calendar UIDs. */
+export async function installationId(db: Db): Promise<string> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'installation_id').executeTakeFirstOrThrow();
+  return row.value;
 }
 
 export function userByCalendarToken(db: Db, token: string) {

@@ -4,6 +4,8 @@ import type { Attendance, MeetingStatus } from '../db/schema';
 
 export interface CalendarMeeting {
   id: number;
+  /** Stable and unique in the world: this installation's id and the meeting's. */
+  uid: string;
   title: string;
   starts_at: string;
   ends_at: string;
@@ -60,41 +62,34 @@ function utc(iso: string): string {
   return iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-const PARTSTAT: Record<Attendance, string> = {
-  inviteret: 'NEEDS-ACTION',
-  deltog: 'ACCEPTED',
-  afbud: 'DECLINED',
-  udeblev: 'ACCEPTED',
-};
-
+/**
+ * One VEVENT as published information (RFC 5546 PUBLISH): no ATTENDEE, since nobody is asked to
+ * reply to a downloaded file or a feed; the organiser only where an address is known; no empty
+ * property. The invitees are named in the description.
+ */
 function event(m: CalendarMeeting, stamp: string, withPeople: boolean): string[] {
   const description = [
     m.agenda.length ? 'Dagsorden:' : 'Dagsordenen er ikke lagt endnu.',
     ...m.agenda.map((a, i) => `${i + 1}. ${a.title} (${a.kind})`),
+    ...(m.attendees.length ? ['', `Inviterede: ${m.attendees.map((a) => a.name).join(', ')}`] : []),
     '',
     m.url,
   ].join('\n');
   const lines = [
     'BEGIN:VEVENT',
-    `UID:meeting-${m.id}@uldum-samskabelse`,
+    `UID:${m.uid}`,
     `DTSTAMP:${utc(stamp)}`,
     `DTSTART:${utc(m.starts_at)}`,
     `DTEND:${utc(m.ends_at)}`,
     `SEQUENCE:${m.sequence}`,
     `LAST-MODIFIED:${utc(m.updated_at)}`,
     `SUMMARY:${escapeText(m.title)}`,
-    `LOCATION:${escapeText(m.place)}`,
+    ...(m.place.trim() ? [`LOCATION:${escapeText(m.place)}`] : []),
     `DESCRIPTION:${escapeText(description)}`,
     `URL:${m.url}`,
     `STATUS:${m.status === 'aflyst' ? 'CANCELLED' : 'CONFIRMED'}`,
   ];
   if (withPeople && m.organizer?.email) lines.push(`ORGANIZER;CN=${paramValue(m.organizer.name)}:mailto:${m.organizer.email}`);
-  if (withPeople) {
-    for (const a of m.attendees) {
-      if (!a.email) continue; // an attendee needs an address; the others are named in the meeting
-      lines.push(`ATTENDEE;CN=${paramValue(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${PARTSTAT[a.attendance]}:mailto:${a.email}`);
-    }
-  }
   lines.push('END:VEVENT');
   return lines;
 }
@@ -113,9 +108,14 @@ function calendar(method: string, events: string[][]): string {
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-/** One meeting as an invitation; a cancelled meeting is sent as a cancellation (RFC 5546). */
+/**
+ * One meeting as a file to open in a calendar. A downloaded file is published information
+ * (METHOD:PUBLISH): REQUEST and CANCEL are for invitations the app sends itself, with an
+ * organiser who receives the replies. A cancelled meeting carries STATUS:CANCELLED and a higher
+ * SEQUENCE, so opening it again updates the event in the calendar.
+ */
 export function meetingInvite(m: CalendarMeeting, stamp: string, withEmails: boolean): string {
-  return calendar(m.status === 'aflyst' ? 'CANCEL' : 'REQUEST', [event(m, stamp, withEmails)]);
+  return calendar('PUBLISH', [event(m, stamp, withEmails)]);
 }
 
 /** Every meeting as a subscribable feed. */
