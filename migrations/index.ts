@@ -9,8 +9,8 @@ import * as m0005 from './0005_search';
 import * as m0006 from './0006_list_indexes';
 import * as m0007 from './0007_open_action_indexes';
 import * as m0008 from './0008_line_breaks';
-import * as m0012 from './0012_app_settings';
 import * as m0009 from './0009_consultant_name';
+import * as m0012 from './0012_app_settings';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,6 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0006_list_indexes': m0006,
   '0007_open_action_indexes': m0007,
   '0008_line_breaks': m0008,
-  '0012_app_settings': m0012,
   '0009_consultant_name': m0009,
+  '0012_app_settings': m0012,
 };
