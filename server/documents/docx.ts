@@ -35,7 +35,7 @@ const bullet = '<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:
 function table(b: Extract<Block, { kind: 'table' }>): string {
   const widths = b.columns.map((c) => Math.round((c.width / 100) * TEXT_WIDTH));
   const cell = (text: string, i: number, header: boolean) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/>${header ? '<w:shd w:val="clear" w:color="auto" w:fill="E8ECEF"/>' : ''}</w:tcPr>${para(run(text, header ? '<w:b/>' : ''), spacing(0, 0))}</w:tc>`;
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/>${header ? '<w:shd w:val="clear" w:color="auto" w:fill="E8ECEF"/>' : ''}</w:tcPr>${para(run(text, `${header ? '<w:b/>' : ''}<w:sz w:val="20"/>`), spacing(0, 0))}</w:tc>`;
   const row = (cells: string[], header: boolean) => `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells.map((c, i) => cell(c, i, header)).join('')}</w:tr>`;
   return (
     para(run(b.caption, '<w:b/>'), `<w:keepNext/>${spacing(120, 60)}`) +

@@ -15,9 +15,9 @@ export interface ReferatApprovals {
 
 const ACTION_COLUMNS = [
   { title: 'Hvad', width: 48 },
-  { title: 'Hvem', width: 24 },
-  { title: 'Hvornår', width: 13 },
-  { title: 'Status', width: 15 },
+  { title: 'Hvem', width: 22 },
+  { title: 'Hvornår', width: 17 },
+  { title: 'Status', width: 13 },
 ];
 
 function carriedOverLine(a: DocumentAction): string {
