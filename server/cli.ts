@@ -11,7 +11,7 @@ import { migrateToLatest } from './db/migrator';
 import { APP_ROLES } from './db/schema';
 import { SYSTEM_ACTOR } from './db/audit';
 import { createAccount } from './accounts/service';
-import { anonymisePerson, exportPerson } from './people/service';
+import { anonymisePerson, describeAnonymisation, exportPerson } from './people/service';
 import { rebuildSearchIndex } from './search/fts';
 import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
@@ -31,7 +31,8 @@ const USAGE = `Brug: npm run cli -- <kommando>
   restore FIL                               erstat databasen med en kopi (stop serveren først:
                                             kommandoen nægter, mens databasen er åben)
   person export ID                          udskriv alt om en person som JSON (indsigt, GDPR)
-  person anonymise ID                       anonymisér en person (GDPR); møder bevares
+  person anonymise ID                       anonymisér en person (GDPR): navnet erstattes overalt,
+                                            også i godkendte referater; møderne bevares
   reindex                                   genopbyg søgeindekset fra alle poster`;
 
 class UsageError extends Error {}
@@ -124,10 +125,9 @@ async function person(sub: string | undefined, idText: string | undefined): Prom
   if (!Number.isInteger(id) || id <= 0) throw new UsageError('Angiv personens id');
   const { db } = await openMigrated();
   try {
-    if (sub === 'export') console.log(JSON.stringify(await exportPerson(db, id), null, 2));
+    if (sub === 'export') console.log(JSON.stringify(await exportPerson(db, id, new Date()), null, 2));
     else if (sub === 'anonymise') {
-      await anonymisePerson(db, id, SYSTEM_ACTOR, new Date());
-      console.log(`Person ${id} er anonymiseret.`);
+      console.log(describeAnonymisation(id, await anonymisePerson(db, id, SYSTEM_ACTOR, new Date())));
     } else throw new UsageError(USAGE);
   } finally {
     await db.destroy();

@@ -1,4 +1,4 @@
-// /people: list, view, create, edit, delete.
+// /people: list, view, create, edit, delete, and the GDPR export for administrators.
 import { Router } from 'express';
 import { ORGANISATION_KINDS, PERSON_POSITIONS } from '../db/schema';
 import { ORGANISATION_KIND_LABELS } from '../organisations/schemas';
@@ -12,7 +12,7 @@ import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { accountOfPerson, countPeople, findPerson, listPeople, partnershipsOfPerson } from './queries';
 import { PersonFilterSchema, PersonFormSchema, POSITION_LABELS } from './schemas';
-import { createPerson, deletePerson, updatePerson } from './service';
+import { createPerson, deletePerson, exportPerson, updatePerson } from './service';
 
 const positionOptions = PERSON_POSITIONS.map((p) => ({ value: p, label: POSITION_LABELS[p] }));
 const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
@@ -78,6 +78,17 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
     if (!person) throw new NotFound();
     const [partnerships, account] = await Promise.all([partnershipsOfPerson(db, id), accountOfPerson(db, id)]);
     res.render('people/show', { person, partnerships, account, positionLabels: POSITION_LABELS });
+  });
+
+  // Everything stored about the person (GDPR art. 15/20), for an administrator answering a request.
+  // Not audited: the app records changes, not reads.
+  router.get('/:id/export.json', requireRole('admin'), async (req, res) => {
+    const id = parseId(req.params.id);
+    const data = await exportPerson(db, id, clock.now());
+    res
+      .type('application/json; charset=utf-8')
+      .set({ 'Content-Disposition': `attachment; filename="personoplysninger-${id}.json"`, 'Cache-Control': 'no-store' })
+      .send(JSON.stringify(data, null, 2));
   });
 
   router.get('/:id/edit', requireRole('konsulent'), async (req, res) => {

@@ -1,4 +1,4 @@
-// People: create, change, delete, and the GDPR export and anonymisation. Each change audited.
+// People: create, change, delete; the GDPR export (export.ts) and anonymisation (anonymise.ts). Each change audited.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
@@ -9,6 +9,8 @@ import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { PersonForm } from './schemas';
 
 export { peopleInTheWork, personOptions } from './queries';
+export { anonymisePerson, describeAnonymisation, type AnonymisationReport } from './anonymise';
+export { exportPerson } from './export';
 
 async function assertOrganisationExists(trx: Kysely<Database>, organisationId: number | null) {
   if (!organisationId) return;
@@ -71,60 +73,4 @@ export async function deletePerson(db: Db, id: number, actor: Actor, at: Date): 
     if (isForeignKeyViolation(err)) throw new Conflict(IN_USE);
     throw err;
   }
-}
-
-/** Everything stored about a person, for a GDPR request. */
-export async function exportPerson(db: Db, id: number) {
-  const person = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!person) throw new NotFound();
-  const account = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled', 'created_at', 'last_login_at']).where('person_id', '=', id).executeTakeFirst();
-  const partnerships = await db.selectFrom('partnership_members').selectAll().where('person_id', '=', id).execute();
-  return { person, account: account ?? null, partnerships };
-}
-
-/**
- * Replaces a person's identifying data with a placeholder, keeping the record so meetings and
- * history that refer to it stay whole. The account, if any, is disabled.
- */
-export async function anonymisePerson(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new NotFound();
-    if (before.anonymised_at) return;
-    const name = `Anonymiseret person ${id}`;
-    const set = {
-      name,
-      title: '',
-      email: null,
-      phone: null,
-      active: 0,
-      anonymised_at: at.toISOString(),
-      sort_key: sortKey(name),
-      search_key: searchKey(name),
-      updated_at: at.toISOString(),
-    };
-    await trx.updateTable('people').set(set).where('id', '=', id).execute();
-    // The audit trail must not keep what was just removed: earlier snapshots of the person are
-    // redacted, and the new entry records only that it happened.
-    const redacted = JSON.stringify({ anonymiseret: true });
-    await trx
-      .updateTable('audit_log')
-      .set({ before: redacted, after: redacted })
-      .where('entity', '=', 'person')
-      .where('entity_id', '=', String(id))
-      .execute();
-    await audit(trx, { actor, at, action: 'update', entity: 'person', entityId: id, after: { anonymised_at: set.anonymised_at } });
-    const account = await trx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
-    if (account) {
-      await trx.updateTable('users').set({ disabled: 1, email: `anonymiseret-${account.id}@invalid`, updated_at: at.toISOString() }).where('id', '=', account.id).execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', account.id).execute();
-      await trx
-        .updateTable('audit_log')
-        .set({ before: redacted, after: redacted })
-        .where('entity', '=', 'user')
-        .where('entity_id', '=', String(account.id))
-        .execute();
-      await audit(trx, { actor, at, action: 'update', entity: 'user', entityId: account.id, after: { disabled: 1, anonymised: true } });
-    }
-  });
 }
