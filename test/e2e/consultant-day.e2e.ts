@@ -4,6 +4,7 @@
 // the minutes and the meeting are locked.
 import type { Page } from 'playwright-core';
 import { createUserViaCli, download, navigate, newPage, signInAs, signOut, startServer, visit, type TestServer } from './helpers';
+import { flat, pdfPages } from '../exports/fixture';
 
 const PASSWORD = 'en-lang-adgangskode';
 const CONSULTANT = { email: 'konsulent@uldum.test', password: PASSWORD, role: 'konsulent', person: 'Konsulent på Uldumprojektet' } as const;
@@ -135,13 +136,34 @@ describe('a meeting from planning to approved minutes', () => {
     expect(await heading(page)).toBe(`Referat: ${TITLE}`);
     await page.getByLabel('Indledning og øvrige bemærkninger').fill('Mødet blev holdt på plejecentret. Alle fik ordet – også dem, der først var skeptiske.');
     await page.getByLabel('Næste møde', { exact: true }).fill('Aftales nærmere');
-    await navigate(page, () => page.getByRole('button', { name: 'Gem referat' }).click());
+    await navigate(page, () => page.getByRole('button', { name: 'Gem', exact: true }).click());
+    expect(await page.getByRole('status').innerText()).toBe('Referatet er gemt.');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
     const minutes = page.getByRole('article', { name: 'Referat' });
     expect(await minutes.innerText()).toContain('Alle fik ordet – også dem, der først var skeptiske.');
     expect(await minutes.innerText()).toContain(DECISION);
-    await navigate(page, () => page.getByRole('button', { name: 'Send til godkendelse' }).click());
+    // Typed and sent in one step: the text is kept (it was lost when sending was a form of its own).
+    await page.getByLabel('Næste møde', { exact: true }).fill('Tirsdag 19. januar kl. 14 på skolen');
+    await navigate(page, () => page.getByRole('button', { name: 'Gem og send til godkendelse' }).click());
     expect(await page.getByRole('main').innerText()).toContain('Status: Til godkendelse');
-    expect(await page.getByRole('button', { name: 'Send til godkendelse' }).count()).toBe(0);
+    expect(await page.getByRole('status').innerText()).toBe('Referatet er gemt og sendt til godkendelse hos parterne.');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await minutes.innerText()).toContain('Tirsdag 19. januar kl. 14 på skolen');
+    expect(await page.getByRole('button', { name: 'Gem og send til godkendelse' }).count()).toBe(0);
+
+    // Printed from the browser: only the document, "Side X af Y" and UDKAST on every page.
+    await visit(page, `${meetingPath}/minutes/print`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = pdfPages(await page.pdf({ format: 'A4' }));
+    await page.emulateMedia({ media: 'screen' });
+    for (const [i, text] of printed.entries()) {
+      expect(text).toContain(`Side ${i + 1} af ${printed.length}`);
+      expect(text).toContain('UDKAST');
+      expect(text).not.toContain('Brug browserens');
+      expect(text).not.toMatch(/·\s*·/);
+    }
+    expect(flat(printed.join(' '))).toContain(DECISION);
+    await visit(page, `${meetingPath}/minutes`);
 
     // The draft as PDF: a Danish file name with the meeting's date, and a real PDF.
     const pdf = await download(page, () => page.getByRole('navigation', { name: 'Hent referatet' }).getByRole('link', { name: 'PDF' }).click());
@@ -160,6 +182,9 @@ describe('a meeting from planning to approved minutes', () => {
     await navigate(page, () => page.getByRole('button', { name: 'Godkend for FOA' }).click());
     expect(await page.getByRole('main').innerText()).toContain('FOA har godkendt denne version.');
     expect(await page.getByRole('main').innerText()).toContain('Status: Til godkendelse');
+    expect(await page.getByRole('status').innerText()).toBe('Referatet er godkendt for din part.');
+    expect(await page.locator('[role="alert"]').count()).toBe(0); // no false "Formularen indeholder fejl"
+    expect(await page.title()).not.toMatch(/^Fejl/);
     await signOut(page);
 
     // ---- René approves for Hedensted Kommune: the minutes are locked ----
@@ -183,8 +208,24 @@ describe('a meeting from planning to approved minutes', () => {
     expect(await page.getByRole('button', { name: 'Gem fremmøde' }).count()).toBe(0);
     await signOut(page);
 
+    // ---- A correction after approval: a missing reason is shown, then version 2 ----
+    await signInAs(page, CONSULTANT.email, CONSULTANT.password);
+    await visit(page, `${meetingPath}/minutes`);
+    await page.getByText('Ret referatet (ny version)').click();
+    await navigate(page, () => page.getByRole('button', { name: 'Opret ny version' }).click());
+    expect(await page.title()).toMatch(/^Fejl: /);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fejlopsummering');
+    expect(await page.locator('details.correction').getAttribute('open')).not.toBeNull();
+    expect(await page.getByLabel(/^Hvad rettes\?/).isVisible()).toBe(true);
+    await page.getByLabel(/^Hvad rettes\?/).fill('Stavefejl i punkt 2');
+    await navigate(page, () => page.getByRole('button', { name: 'Opret ny version' }).click());
+    expect(await page.getByRole('status').innerText()).toContain('Version 2 er oprettet som kladde.');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await page.getByRole('main').innerText()).toContain('Status: Kladde, version 2.');
+    await signOut(page);
+
     // Signed out, the minutes are not readable.
     await visit(page, `${meetingPath}/minutes`);
     expect(pathOf(page)).toBe('/login');
-  });
+  }, 240_000); // the whole day in one browser: a safeguard, not a speed target
 });
