@@ -46,6 +46,60 @@ export function minutesAwaitingApproval(db: Db, personId: number) {
     .execute();
 }
 
+/**
+ * A consultant's minutes to write: held meetings whose minutes are not sent yet (no minutes, or a
+ * draft), where they take the minutes or nobody is named to. Newest first.
+ */
+export function minutesToWrite(db: Db, personId: number, limit = 8) {
+  return db
+    .selectFrom('meetings')
+    .leftJoin('minutes', 'minutes.meeting_id', 'meetings.id')
+    .select(['meetings.id', 'meetings.title', 'meetings.starts_at', 'minutes.id as minutes_id'])
+    .where('meetings.status', '=', 'afholdt')
+    .where((eb) => eb.or([eb('minutes.id', 'is', null), eb('minutes.status', '=', 'kladde')]))
+    .where((eb) => eb.or([eb('meetings.minute_taker_id', '=', personId), eb('meetings.minute_taker_id', 'is', null)]))
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('meetings.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The minutes a consultant has sent (they take the minutes, or nobody is named to) that await
+ * approval, each with the parties that have not approved the current version yet.
+ */
+export async function minutesAwaitingParties(db: Db, personId: number, limit = 8) {
+  const minutes = await db
+    .selectFrom('minutes')
+    .innerJoin('meetings', 'meetings.id', 'minutes.meeting_id')
+    .select(['meetings.id', 'meetings.title', 'meetings.starts_at', 'meetings.partnership_id', 'minutes.id as minutes_id', 'minutes.version'])
+    .where('minutes.status', '=', 'til_godkendelse')
+    .where((eb) => eb.or([eb('meetings.minute_taker_id', '=', personId), eb('meetings.minute_taker_id', 'is', null)]))
+    .orderBy('meetings.starts_at', 'desc')
+    .limit(limit)
+    .execute();
+  if (minutes.length === 0) return [];
+  const [parties, approvals] = await Promise.all([
+    db
+      .selectFrom('partnership_parties')
+      .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
+      .select(['partnership_parties.partnership_id', 'organisations.id', 'organisations.name'])
+      .where('partnership_parties.partnership_id', 'in', [...new Set(minutes.map((m) => m.partnership_id))])
+      .orderBy('partnership_parties.sort_order')
+      .execute(),
+    db
+      .selectFrom('minutes_approvals')
+      .select(['minutes_id', 'version', 'organisation_id'])
+      .where('minutes_id', 'in', minutes.map((m) => m.minutes_id))
+      .execute(),
+  ]);
+  const approved = new Set(approvals.map((a) => `${a.minutes_id}:${a.version}:${a.organisation_id}`));
+  return minutes.map((m) => ({
+    ...m,
+    missing: parties.filter((p) => p.partnership_id === m.partnership_id && !approved.has(`${m.minutes_id}:${m.version}:${p.id}`)).map((p) => p.name),
+  }));
+}
+
 export function myOpenActions(db: Db, personId: number, limit = 10) {
   return db
     .selectFrom('actions')

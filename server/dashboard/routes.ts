@@ -1,4 +1,5 @@
-// / (the overview) and /baseline, the benchmark's yardstick page.
+// / (the overview by role), /om-partnerskabet (the agreement's roles, core tasks and focus
+// aspects) and /baseline, the benchmark's yardstick page.
 import { Router } from 'express';
 import { listPartnerships } from '../partnerships/queries';
 import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/queries';
@@ -20,48 +21,38 @@ import {
   latestLearnings,
   latestRoleEvidence,
   minutesAwaitingApproval,
+  minutesAwaitingParties,
+  minutesToWrite,
   myOpenActions,
   overdueActions,
   upcomingMeetings,
 } from './queries';
+
+/** The overview shows a person's first few deadlines; the link above the table lists them all. */
+const MY_ACTIONS_SHOWN = 5;
+/** The latest decisions, learnings and role observations: a glance, each list links on. */
+const LATEST_SHOWN = 3;
 
 export function dashboardRoutes({ db, clock, config }: AppContext): Router {
   const router = Router();
   // Below the reader's own sections the overview is the same for everyone on a given day:
   // queried and rendered once per data version (charts, trials, funding, latest notes).
   const sharedFor = perDataVersion(db, async (today: string) => {
-    const [partnerships, roles, kerneopgaver, focusAspects, funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, charts] = await Promise.all([
-      listPartnerships(db),
-      listRoles(db),
-      listKerneopgaver(db),
-      listFocusAspects(db),
+    const [funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, charts] = await Promise.all([
       fundingAlerts(db, today, addDays(today, FUNDING_WARNING_DAYS)),
       overdueTrials(db, today),
       runningTrials(db),
-      latestRoleEvidence(db),
-      latestLearnings(db),
-      latestDecisions(db),
+      latestRoleEvidence(db, LATEST_SHOWN),
+      latestLearnings(db, LATEST_SHOWN),
+      latestDecisions(db, LATEST_SHOWN),
       overviewCharts(db, today),
     ]);
-    return renderFragment(
-      'dashboard/overview',
-      {
-        fmt: format,
-        partnerships,
-        employeeRoles: roles.filter((r) => r.kind === 'medarbejder'),
-        leaderRoles: roles.filter((r) => r.kind === 'leder'),
-        kerneopgaver,
-        focusAspects,
-        funding,
-        trialsOverdue,
-        trialsRunning,
-        evidence,
-        learnings,
-        decisions,
-        charts,
-      },
-      config.env !== 'development',
-    );
+    const cache = config.env !== 'development';
+    const [alerts, body] = await Promise.all([
+      renderFragment('dashboard/alerts', { fmt: format, funding, trialsOverdue, trialsRunning }, cache),
+      renderFragment('dashboard/shared', { fmt: format, evidence, learnings, decisions, charts }, cache),
+    ]);
+    return { alerts, body };
   });
 
   router.get('/', async (req, res) => {
@@ -69,11 +60,15 @@ export function dashboardRoutes({ db, clock, config }: AppContext): Router {
     const now = clock.now();
     const today = utcToCopenhagen(now).day;
     const consultant = permissions.edit(user.role);
-    const [meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, overviewHtml] = await Promise.all([
+    // Each reader's own sections are queried live; only the shared part below is remembered.
+    const [toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, shared] = await Promise.all([
+      // A consultant's own work: the minutes to write and those waiting for a party's approval.
+      consultant ? minutesToWrite(db, user.personId) : [],
+      consultant ? minutesAwaitingParties(db, user.personId) : [],
       upcomingMeetings(db, now.toISOString()),
       // Only those who may approve (approvalPartyOf: repraesentant or admin) have minutes waiting for them.
       user.role === 'repraesentant' || user.role === 'admin' ? minutesAwaitingApproval(db, user.personId) : [],
-      myOpenActions(db, user.personId),
+      myOpenActions(db, user.personId, MY_ACTIONS_SHOWN),
       countOverdueActions(db, today),
       countOverdueActions(db, today, user.personId),
       // A consultant follows up on everyone's overdue actions, others on their own.
@@ -81,7 +76,9 @@ export function dashboardRoutes({ db, clock, config }: AppContext): Router {
       countMyOpenActions(db, user.personId),
       sharedFor(today),
     ]);
-    res.render('dashboard/index', {
+    res.render('dashboard/page', {
+      toWrite,
+      awaitingParties,
       meetings,
       awaiting,
       allOverdue,
@@ -92,7 +89,20 @@ export function dashboardRoutes({ db, clock, config }: AppContext): Router {
       today,
       statusOptions: options(ACTION_STATUS_LABELS),
       statusLabels: ACTION_STATUS_LABELS,
-      overviewHtml,
+      alertsHtml: shared.alerts,
+      sharedHtml: shared.body,
+    });
+  });
+
+  // What the agreement sets out, for every signed-in role: moved here from the overview.
+  router.get('/om-partnerskabet', async (_req, res) => {
+    const [partnerships, roles, kerneopgaver, focusAspects] = await Promise.all([listPartnerships(db), listRoles(db), listKerneopgaver(db), listFocusAspects(db)]);
+    res.render('dashboard/about', {
+      partnerships,
+      employeeRoles: roles.filter((r) => r.kind === 'medarbejder'),
+      leaderRoles: roles.filter((r) => r.kind === 'leder'),
+      kerneopgaver,
+      focusAspects,
     });
   });
 

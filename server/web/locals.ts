@@ -18,6 +18,7 @@ const NAVIGATION = [
   { href: '/partnerships', label: 'Partnerskaber' },
   { href: '/people', label: 'Personer' },
   { href: '/organisations', label: 'Organisationer' },
+  { href: '/om-partnerskabet', label: 'Om partnerskabet' },
 ];
 
 const ADMIN_NAVIGATION = [

@@ -4,12 +4,12 @@ import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 
 describe('/ (overblik)', () => {
-  it.each(['admin', 'konsulent', 'repraesentant', 'laeser'] as AppRole[])('greets a %s and shows the partnership and reference data', async (role) => {
+  it.each(['admin', 'konsulent', 'repraesentant', 'laeser'] as AppRole[])('greets a %s; the partnership and reference data are on /om-partnerskabet', async (role) => {
     const { app, db } = await testApp();
     const user = await signedIn(app, db, role);
-    const res = await user.agent.get('/');
+    expect((await user.agent.get('/')).text).toContain(`Goddag, Test ${role}`);
+    const res = await user.agent.get('/om-partnerskabet');
     expect(res.status).toBe(200);
-    expect(res.text).toContain(`Goddag, Test ${role}`);
     expect(res.text).toContain(PARTNERSHIP_NAME);
     for (const name of ['Ressourcedetektor', 'Medbygger', 'Oversætter', 'Udforsker', 'Initiativdyrker', 'Meningsskaber', 'Netværkssmed', 'Effektjæger']) {
       expect(res.text).toMatch(new RegExp(`<dt><a href="/roles/[a-z]+">${name}</a></dt>`));

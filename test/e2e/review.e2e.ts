@@ -88,8 +88,8 @@ describe('a representative reviews the partnership', () => {
     expect(await heading(page)).toBe('Overblik');
 
     // ---- The overview's numbers link to the lists behind them ----
-    const followUp = page.getByRole('region', { name: 'Opfølgning' });
-    expect(await followUp.getByRole('link', { name: '1 åbne punkter er mine' }).count()).toBe(1);
+    const followUp = page.getByRole('region', { name: 'Mine frister' });
+    expect(await followUp.getByRole('link', { name: '1 åbent punkt er mit' }).count()).toBe(1);
     expect(await followUp.getByRole('link', { name: '1 af mine er overskredet' }).count()).toBe(1);
     const overdueLink = followUp.getByRole('link', { name: /^\d+ overskredne i alt$/ });
     const overdue = Number((await overdueLink.innerText()).split(' ')[0]);

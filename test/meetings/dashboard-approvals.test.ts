@@ -29,7 +29,7 @@ describe('minutes awaiting my approval', () => {
 
     expect(await awaiting(foa.agent)).toEqual(['Også sendt', 'Sendt til godkendelse']);
     const page = await foa.agent.get('/');
-    expect(page.text).toContain(`<a href="/meetings/${sent}/minutes">Sendt til godkendelse</a> – tirsdag 10. november 2026`);
+    expect(page.text).toContain(`<a href="/meetings/${sent}/minutes">Sendt til godkendelse</a> <span class="muted">· 10.11.2026</span>`);
 
     await foa.post(`/meetings/${sent}/minutes/approve`);
     expect(await awaiting(foa.agent)).toEqual(['Også sendt']);

@@ -277,7 +277,7 @@ describe('correcting approved minutes', () => {
     expect((await minutesRow(t.db, meeting))!.status).toBe('til_godkendelse'); // FOA alone is not enough
     const dashboard = await kommune.agent.get('/');
     expect(dashboard.text).toContain(`href="/meetings/${meeting}/minutes"`);
-    expect(dashboard.text).toContain(', version 2');
+    expect(dashboard.text).toContain('· version 2');
     await kommune.post(`/meetings/${meeting}/minutes/approve`);
     expect(await minutesRow(t.db, meeting)).toMatchObject({ status: 'godkendt', version: 2 });
     expect((await approvals(t.db)).map((a) => [a.version, a.party])).toEqual([

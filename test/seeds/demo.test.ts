@@ -309,8 +309,8 @@ describe('demo content on the pages', () => {
     const reader = await signedIn(app, db, 'laeser');
     const overview = await reader.agent.get('/');
     expect(overview.status).toBe(200);
-    expect(overview.text).toContain(DEMO_PARTNERSHIP_NAME);
     expect(overview.text).toContain('Partnerskabsmøde: status på samskabelse i Uldum');
+    expect((await reader.agent.get('/om-partnerskabet')).text).toContain(DEMO_PARTNERSHIP_NAME);
 
     const corrected = await db
       .selectFrom('minutes')
