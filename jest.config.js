@@ -8,4 +8,6 @@ module.exports = {
   // A safeguard, not a speed test: on a busy 2-core machine a suite that renders PDFs or starts a
   // child process can take several seconds. Speed is measured by `npm run bench`.
   testTimeout: 30_000,
+  // Every write in a test must record its audit row (test/helpers/audit-rule.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/audit-rule-setup.ts'],
 };

@@ -9,6 +9,7 @@ import { Conflict, Invalid, NotFound } from '../../server/web/errors';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
 import { aHeldMeeting, aMeeting, anAction, anActionForm, anAgendaItem, partnershipId, personId } from '../helpers/factories';
+import { withoutAuditRule } from '../helpers/audit-rule';
 
 const AT = new Date('2026-11-24T10:00:00.000Z');
 const form = (over: Partial<ActionForm> = {}): ActionForm => anActionForm({ text: 'Ring til skolen', ...over });
@@ -84,13 +85,14 @@ describe('carryOverOpenActions', () => {
     await anAction(db, earlier, { text: 'Udført', status: 'udfoert' });
     await anAction(db, earlier, { text: 'Droppet', status: 'droppet' });
     const meeting = await aMeeting(db, { kind: 'workshop', title: 'Uden opfølgningspunkt endnu' });
-    await db.deleteFrom('carried_over_actions').execute();
-    await db.deleteFrom('agenda_items').where('meeting_id', '=', meeting).execute();
+    await withoutAuditRule(db, () => db.deleteFrom('carried_over_actions').execute());
+    await withoutAuditRule(db, () => db.deleteFrom('agenda_items').where('meeting_id', '=', meeting).execute());
     const item = await anAgendaItem(db, meeting, { title: 'Opfølgning' });
     await anAction(db, meeting, { text: 'Fra mødet selv' });
 
     const partnership = await partnershipId(db);
-    const carried = await db.transaction().execute((trx) => carryOverOpenActions(trx, partnership, item, meeting));
+    // A step of createMeeting, whose transaction writes the audit row; called alone here.
+    const carried = await withoutAuditRule(db, () => db.transaction().execute((trx) => carryOverOpenActions(trx, partnership, item, meeting)));
     expect(carried.map((a) => [a.text, a.status])).toEqual([
       ['I gang', 'i_gang'],
       ['Åben', 'aaben'],

@@ -8,6 +8,7 @@ import { applyPragmas, createDb, type Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrator';
 import { fixedClock } from '../../server/web/clock';
 import { seedPartnership } from '../../seeds/partnership';
+import { registerAuditRuleHandle, withAuditRule } from './audit-rule';
 
 let template: Promise<Buffer> | undefined;
 
@@ -20,12 +21,17 @@ async function buildTemplate(): Promise<Buffer> {
   return raw.serialize();
 }
 
-/** A fresh, migrated and seeded database. */
+/**
+ * A fresh, migrated and seeded database, with the audit rule enforced (test/helpers/audit-rule.ts):
+ * a write without its audit row fails the test.
+ */
 export async function freshDb(): Promise<{ db: Db; raw: SQLite.Database }> {
   template ??= buildTemplate();
   const raw = new SQLite(await template);
   applyPragmas(raw);
-  return { db: createDb(raw), raw };
+  const db = createDb(withAuditRule(raw));
+  registerAuditRuleHandle(db, raw);
+  return { db, raw };
 }
 
 export const TEST_NOW = '2026-11-24T10:00:00.000Z';
