@@ -247,7 +247,8 @@ describe('effect measures and measurements', () => {
       ['10.11.2026', '12,5', ''],
       ['20.11.2026', '30', 'Med rollator'],
     ]);
-    expect(card).toContain('<caption>Målinger: Skridt til postkassen</caption>');
+    // In a scroll region named by the caption, so a phone scrolls the table, not the page.
+    expect(card).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="(measurements-\d+-caption)">\s*<table[^>]*>\s*<caption id="\1">Målinger: Skridt til postkassen<\/caption>/);
   });
 
   it('draws a single measurement as one point without a line', async () => {
