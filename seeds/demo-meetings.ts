@@ -6,7 +6,8 @@
 // Everyone in them is invented (seeds/demo-people.ts). Idempotent by meeting title.
 import type { Db } from '../server/db/database';
 import type { ActionStatus, AgendaKind, Attendance, MeetingKind } from '../server/db/schema';
-import { createAction, setActionStatus } from '../server/actions/service';
+import { setActionStatus } from '../server/actions/service';
+import { createAction } from '../server/meetings/follow-up';
 import { addComment } from '../server/comments/service';
 import { addAgendaItem, updateAgendaItem } from '../server/meetings/agenda';
 import { approveMinutes, saveMinutesText, sendForApproval, startCorrection } from '../server/meetings/minutes';

@@ -1,7 +1,7 @@
 // /actions: every follow-up action with filters, and the status change an owner may make.
 import { Router } from 'express';
-import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
-import { listPartnerships } from '../partnerships/queries';
+import { ACTION_STATUS_LABELS, options } from '../web/labels';
+import { listPartnerships } from '../partnerships/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { Forbidden, NotFound } from '../web/errors';

@@ -1,22 +1,7 @@
-// The follow-up action form (hvad, hvem, hvornår) and the /actions filters.
+// The status form and the /actions filters.
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../db/schema';
-import { checkbox, choice, optionalId, requiredText } from '../web/form';
-
-export const optionalDay = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
-  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01' }).nullable(),
-);
-
-export const ActionFormSchema = z.object({
-  text: requiredText('Skriv, hvad der skal gøres', 2000),
-  owner_id: optionalId,
-  due_date: optionalDay,
-  status: choice(ACTION_STATUSES, 'Vælg en status').default('aaben'),
-  agenda_item_id: optionalId,
-  initiative_id: optionalId,
-});
-export type ActionForm = z.infer<typeof ActionFormSchema>;
+import { checkbox, choice } from '../web/form';
 
 export const ActionStatusSchema = z.object({ status: choice(ACTION_STATUSES, 'Vælg en status fra listen') });
 

@@ -1,97 +1,21 @@
-// Follow-up actions: created from a meeting or an agenda item, status kept up to date by their
-// owner or the consultant, and carried over to the partnership's next meeting while open.
+// Follow-up actions across meetings: their status kept up to date by their owner or the
+// consultant, carried over to the partnership's next meeting while open, and the reads other
+// features use. Creating and editing an action is part of its meeting (server/meetings/follow-up.ts).
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
-import { audit, type Actor } from '../db/audit';
+import { audit } from '../db/audit';
 import type { ActionStatus, Database } from '../db/schema';
-import { assertMeetingEditable } from '../meetings/lock';
-import { Forbidden, Invalid, NotFound } from '../web/errors';
+import { Forbidden, NotFound } from '../web/errors';
 import { OPEN_STATUSES, withoutDueDate } from './queries';
-import type { ActionForm } from './schemas';
-
-/** What one referat's follow-up table can hold (server/meetings/schemas.ts MEETING_LIMITS). */
-export const MAX_ACTIONS_PER_MEETING = 300;
 
 export { OPEN_STATUSES } from './queries';
 
-async function assertReferences(trx: Kysely<Database>, meetingId: number, input: ActionForm) {
-  if (input.owner_id) {
-    const owner = await trx.selectFrom('people').select('id').where('id', '=', input.owner_id).executeTakeFirst();
-    if (!owner) throw new Invalid({ owner_id: 'Vælg en ansvarlig fra listen' });
-  }
-  if (input.agenda_item_id) {
-    const item = await trx
-      .selectFrom('agenda_items')
-      .select('id')
-      .where('id', '=', input.agenda_item_id)
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirst();
-    if (!item) throw new Invalid({ agenda_item_id: 'Vælg et punkt fra mødets dagsorden' });
-  }
-  if (input.initiative_id) {
-    const initiative = await trx.selectFrom('initiatives').select('id').where('id', '=', input.initiative_id).executeTakeFirst();
-    if (!initiative) throw new Invalid({ initiative_id: 'Vælg et initiativ fra listen' });
-  }
-}
+/** Reads and SQL fragments other features use (the overview, the status report, the referat, the CSV). */
+export { actionsOfMeeting, carriedOverOfMeeting, findAction, isOpen, listActions, withoutDueDate } from './queries';
 
-function completedAt(status: ActionStatus, at: Date, previous: string | null = null): string | null {
+/** When an action was finished (udført or droppet): kept from before, or now; null while open. */
+export function completedAt(status: ActionStatus, at: Date, previous: string | null = null): string | null {
   return status === 'udfoert' || status === 'droppet' ? previous ?? at.toISOString() : null;
-}
-
-export async function createAction(db: Db, meetingId: number, input: ActionForm, actor: Actor, at: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    await assertMeetingEditable(trx, meetingId);
-    await assertReferences(trx, meetingId, input);
-    const count = await trx.selectFrom('actions').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
-    if (Number(count.n) >= MAX_ACTIONS_PER_MEETING) throw new Invalid({ text: `Et møde kan højst have ${MAX_ACTIONS_PER_MEETING} opfølgningspunkter.` });
-    const row = {
-      meeting_id: meetingId,
-      agenda_item_id: input.agenda_item_id,
-      initiative_id: input.initiative_id,
-      text: input.text,
-      owner_id: input.owner_id,
-      due_date: input.due_date,
-      status: input.status,
-      completed_at: completedAt(input.status, at),
-      created_at: at.toISOString(),
-      updated_at: at.toISOString(),
-    };
-    const { id } = await trx.insertInto('actions').values(row).returning('id').executeTakeFirstOrThrow();
-    await audit(trx, { actor, at, action: 'create', entity: 'action', entityId: id, after: row });
-    return id;
-  });
-}
-
-export async function updateAction(db: Db, actionId: number, input: ActionForm, actor: Actor, at: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
-    if (!before) throw new NotFound();
-    await assertMeetingEditable(trx, before.meeting_id);
-    await assertReferences(trx, before.meeting_id, input);
-    const set = {
-      text: input.text,
-      owner_id: input.owner_id,
-      due_date: input.due_date,
-      status: input.status,
-      agenda_item_id: input.agenda_item_id,
-      initiative_id: input.initiative_id,
-      completed_at: completedAt(input.status, at, before.completed_at),
-      updated_at: at.toISOString(),
-    };
-    await trx.updateTable('actions').set(set).where('id', '=', actionId).execute();
-    await audit(trx, { actor, at, action: 'update', entity: 'action', entityId: actionId, before, after: { ...before, ...set } });
-  });
-}
-
-export async function deleteAction(db: Db, actionId: number, actor: Actor, at: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
-    if (!before) throw new NotFound();
-    await assertMeetingEditable(trx, before.meeting_id);
-    await trx.deleteFrom('actions').where('id', '=', actionId).execute();
-    await audit(trx, { actor, at, action: 'delete', entity: 'action', entityId: actionId, before });
-    return before.meeting_id;
-  });
 }
 
 export interface StatusChanger {

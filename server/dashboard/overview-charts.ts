@@ -4,10 +4,10 @@ import type { Db } from '../db/database';
 import { INITIATIVE_STATUSES } from '../db/schema';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
 import { addDays } from '../initiatives/service';
-import { listRoles } from '../reference/queries';
-import { actionsPerMonth, attendanceByParty, initiativesByStatusAndTask, roleEvidenceByQuarter } from '../reports/queries';
+import { listRoles } from '../reference/service';
+import { actionsPerMonth, attendanceByParty, initiativesByStatusAndTask, roleEvidenceByQuarter } from '../reports/service';
 import { barChart } from '../web/charts';
-import { listKerneopgaver } from '../reference/queries';
+import { listKerneopgaver } from '../reference/service';
 
 // The overview shows the four charts two by two: a little lower than the default keeps it short.
 const WIDTH = 640;

@@ -1,7 +1,7 @@
 // What the overview shows a signed-in person: next meetings, minutes awaiting their approval,
 // their open actions.
 import type { Db } from '../db/database';
-import { isOpen, withoutDueDate } from '../actions/queries';
+import { isOpen, withoutDueDate } from '../actions/service';
 
 export function upcomingMeetings(db: Db, now: string, limit = 5) {
   return db

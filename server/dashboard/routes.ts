@@ -1,13 +1,13 @@
 // / (the overview by role), /om-partnerskabet (the agreement's roles, core tasks and focus
 // aspects) and /baseline, the benchmark's yardstick page.
 import { Router } from 'express';
-import { listPartnerships } from '../partnerships/queries';
-import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/queries';
-import { ACTION_STATUS_LABELS, options } from '../meetings/labels';
+import { listPartnerships } from '../partnerships/service';
+import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/service';
+import { ACTION_STATUS_LABELS, options } from '../web/labels';
 import { requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
-import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/queries';
+import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/service';
 import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { permissions } from '../web/auth';
 import { overviewCharts } from './overview-charts';

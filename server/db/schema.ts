@@ -1,6 +1,6 @@
 // The typed database interface Kysely checks every query against. One interface per table.
 // Dates and times are ISO-8601 text (UTC for instants, YYYY-MM-DD for days); booleans are 0/1.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** A 0/1 integer column that reads as number and is written as number. */
 export type Flag = number;
@@ -155,10 +155,7 @@ export interface Database extends MeetingsDatabase, InitiativesDatabase {
 }
 
 export type Organisation = Selectable<OrganisationTable>;
-export type NewOrganisation = Insertable<OrganisationTable>;
 export type Person = Selectable<PersonTable>;
-export type NewPerson = Insertable<PersonTable>;
-export type PersonUpdate = Updateable<PersonTable>;
 export type User = Selectable<UserTable>;
 export type Role = Selectable<RoleTable>;
 export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,9 +1,9 @@
 // /dilemmas: list by status, view (with the meetings and agenda items it came up in), create, edit, delete.
 import { Router } from 'express';
 import { DILEMMA_STATUSES } from '../db/schema';
-import { initiativeOptions } from '../initiatives/options';
-import { meetingOptions } from '../meetings/options';
-import { AGENDA_KIND_LABELS } from '../meetings/labels';
+import { initiativeOptions } from '../web/options';
+import { meetingOptions } from '../web/options';
+import { AGENDA_KIND_LABELS } from '../web/labels';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';

@@ -1,27 +1,13 @@
-// Dilemmas: create, change and delete with their links, each audited; and dilemmas as options for other forms.
+// Dilemmas: create, change and delete with their links, each audited.
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { Database } from '../db/schema';
 import { assertInitiativesExist, assertMeetingsExist, distinctIds } from '../learnings/service';
 import { Conflict, Invalid, NotFound } from '../web/errors';
-import { DILEMMA_STATUS_LABELS, type DilemmaForm } from './schemas';
+import type { DilemmaForm } from './schemas';
 
 type Trx = Kysely<Database>;
-
-/** Dilemmas for a select box, open ones first, parked ones marked. */
-const danishCollator = new Intl.Collator('da'); // made once: a collator per comparison is slow
-
-export async function dilemmaOptions(db: Db): Promise<Array<{ value: number; label: string }>> {
-  const rows = await db.selectFrom('dilemmas').select(['id', 'title', 'status']).execute();
-  rows.sort((a, b) => danishCollator.compare(a.title, b.title) || a.id - b.id); // no sort_key column: Danish order here
-  const open = rows.filter((r) => r.status !== 'parkeret');
-  const parked = rows.filter((r) => r.status === 'parkeret');
-  return [
-    ...open.map((r) => ({ value: r.id, label: r.title })),
-    ...parked.map((r) => ({ value: r.id, label: `${r.title} (${DILEMMA_STATUS_LABELS.parkeret.toLowerCase()})` })),
-  ];
-}
 
 /** A dilemma needs two different poles; otherwise it is a single point of view. */
 function assertTwoPoles(input: DilemmaForm): void {

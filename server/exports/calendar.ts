@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database';
 import { audit } from '../db/audit';
-import { AGENDA_KIND_LABELS } from '../meetings/labels';
+import { AGENDA_KIND_LABELS } from '../web/labels';
 import type { CalendarMeeting } from './ics';
 import { groupBy } from '../web/collections';
 

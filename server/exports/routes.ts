@@ -2,8 +2,8 @@
 // actions as CSV. (The minutes' files are served by server/meetings/referat-routes.ts.)
 import { Router, type Request } from 'express';
 import { ActionFilterSchema, type ActionFilter } from '../actions/schemas';
-import { listActions } from '../actions/queries';
-import { ACTION_STATUS_LABELS } from '../meetings/labels';
+import { listActions } from '../actions/service';
+import { ACTION_STATUS_LABELS } from '../web/labels';
 import { permissions, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';

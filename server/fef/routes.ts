@@ -1,7 +1,7 @@
 // /forklar-eller-fjern: the register with filters and hours saved per decision, view, create, edit, delete.
 import { Router } from 'express';
 import { FEF_DECISIONS, FEF_ORIGINS } from '../db/schema';
-import { meetingOptions } from '../meetings/options';
+import { meetingOptions } from '../web/options';
 import { personOptions } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';

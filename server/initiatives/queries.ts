@@ -1,6 +1,6 @@
 // Reads of initiatives: the filtered list, one initiative with everything around it, and the
 // alerts (funding ending without an anchoring plan, trial actions past their end without result).
-import { selectablePeople } from '../people/queries';
+import { selectablePeople } from '../people/service';
 import type { Db } from '../db/database';
 import type { InitiativeFilter } from './schemas';
 

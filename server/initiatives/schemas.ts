@@ -1,8 +1,7 @@
 // Forms and filters of the initiatives feature, with Danish messages.
 import { z } from 'zod';
 import { CITIZEN_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
-import { optionalDay } from '../actions/schemas';
-import { choice, optionalId, optionalText, requiredText, idList } from '../web/form';
+import { choice, optionalDay, optionalId, optionalText, requiredText, idList } from '../web/form';
 
 /** A list of keys from checkboxes: absent, one value or several. */
 const keyList = z.preprocess(

@@ -9,6 +9,9 @@ import { sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { InitiativeForm } from './schemas';
 
+/** Reads the overview uses. */
+export { fundingAlerts, overdueTrials, runningTrials } from './queries';
+
 export const TRIAL_WEEKS = 8;
 export const FUNDING_WARNING_DAYS = 60;
 

@@ -1,7 +1,7 @@
 // /learnings (erfaringer): list with filters, view, create, edit, delete.
 import { Router } from 'express';
 import { LEARNING_OUTCOMES } from '../db/schema';
-import { initiativeOptions, initiativesWithLearningsOptions } from '../initiatives/options';
+import { initiativeOptions, initiativesWithLearningsOptions } from '../web/options';
 import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
 import { requireRole, requireUser } from '../web/auth';
@@ -12,7 +12,7 @@ import { formFrom, parseId, submitForm } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { copenhagenDay } from '../web/format';
 import { pageRequest, pagination } from '../web/pagination';
-import { meetingOptions } from '../meetings/options';
+import { meetingOptions } from '../web/options';
 import {
   countLearnings,
   findLearning,

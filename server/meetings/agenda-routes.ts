@@ -1,8 +1,8 @@
 // /meetings/:id/agenda (items: add, edit, remove, move) and /meetings/:id/actions (follow-up
 // actions created from the meeting or one of its items).
 import { Router, type Request, type Response } from 'express';
-import { createAction, deleteAction, updateAction } from '../actions/service';
-import { ActionFormSchema } from '../actions/schemas';
+import { createAction, deleteAction, updateAction } from './follow-up';
+import { ActionFormSchema } from './schemas';
 import { peopleInTheWork } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -11,13 +11,13 @@ import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { assertMeetingEditable } from './lock';
-import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from './labels';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from '../web/labels';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type MeetingRow } from './queries';
-import { dilemmaOptions } from '../dilemmas/service';
-import { initiativeOptions } from '../initiatives/options';
+import { dilemmaOptions } from '../web/options';
+import { initiativeOptions } from '../web/options';
 import { AgendaItemSchema, MoveSchema } from './schemas';
-import { findAction } from '../actions/queries';
+import { findAction } from '../actions/service';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 /** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */

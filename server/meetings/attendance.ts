@@ -2,7 +2,7 @@
 // or stayed away; others (consultant's guests, local partners) counted apart.
 import type { Db } from '../db/database';
 import type { Attendance } from '../db/schema';
-import { partiesOf } from '../partnerships/queries';
+import { partiesOf } from '../partnerships/service';
 
 export interface PartyAttendance {
   name: string;

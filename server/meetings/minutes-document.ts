@@ -2,10 +2,10 @@
 // The page, the print view and every export render this model; a version sent for approval is
 // stored as this model in JSON, so what was approved stays exactly readable.
 import type { Db } from '../db/database';
-import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from './labels';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../web/labels';
 import { formatIsoDay, formatPeriod } from '../web/format';
 import { utcToCopenhagen } from '../web/time';
-import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
+import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/service';
 import { agendaOf, findMeeting, participantsOf } from './queries';
 import { NotFound } from '../web/errors';
 import { groupBy } from '../web/collections';

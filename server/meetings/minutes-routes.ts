@@ -8,12 +8,13 @@ import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, renderInvalid, routeParam, type FormState } from '../web/form';
-import { MINUTES_STATUS_LABELS } from './labels';
+import { MINUTES_STATUS_LABELS } from '../web/labels';
 import { MINUTES_TEXTS as T } from './messages';
 import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
 import type { MeetingRow } from './queries';
 import { referatDocument } from './referat';
-import { CommentSchema, CorrectionSchema, MinutesTextSchema } from './schemas';
+import { CommentSchema } from '../comments/schemas';
+import { CorrectionSchema, MinutesTextSchema } from './schemas';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 

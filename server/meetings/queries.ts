@@ -1,5 +1,4 @@
 // Reads of meetings: the list, one meeting with its people, agenda and minutes state.
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { containsText } from '../db/text-keys';
 import { copenhagenYearBounds } from '../web/time';

@@ -2,7 +2,7 @@
 // The agenda and the minutes have their own route files beside this one.
 import { Router, type Request, type Response } from 'express';
 import { addComment, commentsOf } from '../comments/service';
-import { listPartnerships } from '../partnerships/queries';
+import { listPartnerships } from '../partnerships/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
 import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
@@ -15,12 +15,13 @@ import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web
 import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
-import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/queries';
-import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from './labels';
+import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/service';
+import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from '../web/labels';
 import { minutesOf } from './minutes';
 import { LOCKED_MESSAGE } from './lock';
 import { agendaLinksOf, agendaOf, countMeetings, findMeeting, listMeetings, meetingYears, participantsOf, peopleForMeeting, searchPeopleToInvite, type MeetingRow } from './queries';
-import { CancelSchema, CommentSchema, EvaluationSchema, InviteSchema, MeetingFilterSchema, MeetingFormSchema, parseAttendance } from './schemas';
+import { CommentSchema } from '../comments/schemas';
+import { CancelSchema, EvaluationSchema, InviteSchema, MeetingFilterSchema, MeetingFormSchema, parseAttendance } from './schemas';
 import {
   cancelMeeting,
   createMeeting,

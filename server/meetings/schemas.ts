@@ -1,7 +1,7 @@
 // Forms and filters of the meetings feature, with Danish messages.
 import { z } from 'zod';
-import { AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES, type Attendance } from '../db/schema';
-import { checkbox, choice, idList, optionalId, optionalText, requiredText, type ParseResult } from '../web/form';
+import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES, type Attendance } from '../db/schema';
+import { checkbox, choice, idList, optionalDay, optionalId, optionalText, requiredText, type ParseResult } from '../web/form';
 
 export { idList };
 
@@ -72,7 +72,7 @@ export const InviteSchema = z.object({ person_id: z.coerce.number().int().positi
  * What a referat needs, and what keeps the largest meeting the forms accept (150 items of full
  * text, 300 actions: some 1,500 pages) within the server's memory in every format.
  */
-export const MEETING_LIMITS = { items: 150, background: 8000, discussion: 8000, decision: 3000, freeText: 20000 } as const;
+export const MEETING_LIMITS = { items: 150, actions: 300, background: 8000, discussion: 8000, decision: 3000, freeText: 20000 } as const;
 
 export const AgendaItemSchema = z.object({
   title: requiredText('Skriv en overskrift på punktet', 300),
@@ -106,4 +106,13 @@ export const CorrectionSchema = z.object({
   change_note: requiredText('Beskriv, hvad der rettes i den nye version', 2000),
 });
 
-export const CommentSchema = z.object({ body: requiredText('Skriv en kommentar', 5000) });
+/** A follow-up action: hvad, hvem, hvornår. */
+export const ActionFormSchema = z.object({
+  text: requiredText('Skriv, hvad der skal gøres', 2000),
+  owner_id: optionalId,
+  due_date: optionalDay,
+  status: choice(ACTION_STATUSES, 'Vælg en status').default('aaben'),
+  agenda_item_id: optionalId,
+  initiative_id: optionalId,
+});
+export type ActionForm = z.infer<typeof ActionFormSchema>;

@@ -4,6 +4,9 @@ import { audit, type Actor } from '../db/audit';
 import { Invalid, NotFound } from '../web/errors';
 import type { PartnershipForm } from './schemas';
 
+/** Reads other features use. */
+export { listPartnerships, partiesOf } from './queries';
+
 export async function updatePartnership(db: Db, id: number, input: PartnershipForm, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
@@ -16,13 +19,3 @@ export async function updatePartnership(db: Db, id: number, input: PartnershipFo
   });
 }
 
-/** The representatives of each party, for approvals and invitations. */
-export async function representativesByParty(db: Db, partnershipId: number) {
-  return db
-    .selectFrom('partnership_members')
-    .innerJoin('people', 'people.id', 'partnership_members.person_id')
-    .select(['people.id', 'people.name', 'people.organisation_id'])
-    .where('partnership_members.partnership_id', '=', partnershipId)
-    .where('partnership_members.is_representative', '=', 1)
-    .execute();
-}

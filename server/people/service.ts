@@ -12,6 +12,9 @@ export { peopleInTheWork, personOptions } from './queries';
 export { anonymisePerson, describeAnonymisation, type AnonymisationReport } from './anonymise';
 export { exportPerson } from './export';
 
+/** Reads other features use. */
+export { findPerson, selectablePeople } from './queries';
+
 async function assertOrganisationExists(trx: Kysely<Database>, organisationId: number | null) {
   if (!organisationId) return;
   const found = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();

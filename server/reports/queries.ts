@@ -2,7 +2,7 @@
 // never a query per row. Periods are Copenhagen days (YYYY-MM-DD); instants compare as UTC text.
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { OPEN_STATUSES, withoutDueDate } from '../actions/queries';
+import { OPEN_STATUSES, withoutDueDate } from '../actions/service';
 import { copenhagenToUtc } from '../web/time';
 
 export interface Period {

@@ -3,11 +3,11 @@
 // and learnings, role evidence per role, FeF decisions and hours saved, open and overdue
 // actions, attendance per party.
 import { groupBy } from '../web/collections';
-import { listPartnerships as partnershipsOf } from '../partnerships/queries';
+import { listPartnerships as partnershipsOf } from '../partnerships/service';
 import type { Db } from '../db/database';
 import type { Block, DocumentModel } from '../documents/model';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
-import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../meetings/labels';
+import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../web/labels';
 import { copenhagenDay, formatCount, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
 import type { Attendance, FefDecision, LearningOutcome } from '../db/schema';
 import {

@@ -1,8 +1,8 @@
 // /roles: the roles with their evidence over time and per institution, recording role evidence
 // (rolleobservation), and administering the roles themselves.
-import { findPerson } from '../people/queries';
+import { findPerson } from '../people/service';
 import { Router, type Request } from 'express';
-import { initiativeOptions } from '../initiatives/options';
+import { initiativeOptions } from '../web/options';
 import { organisationOptions } from '../organisations/service';
 import { personOptions } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';

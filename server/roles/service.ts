@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { Database, Role } from '../db/schema';
-import { listRoles } from '../reference/queries';
+import { listRoles } from '../reference/service';
 import { Invalid, NotFound } from '../web/errors';
 import { copenhagenDay } from '../web/format';
 import { evidenceByInstitution, evidenceTotalsByRole, roleEvidenceByQuarter } from './queries';

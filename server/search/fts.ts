@@ -220,7 +220,7 @@ function insertRows(source: Source, only?: string): string {
   ].join(' ');
 }
 
-/** The statements that create the index table (run once, by migration 0005). */
+/** The statements that create the index table (migration 0005 holds them as they were when it landed). */
 export function createIndexStatements(): string[] {
   return [
     // unicode61 without diacritic removal: æ, ø and å stay letters of their own, but fold case.
@@ -264,11 +264,6 @@ export function fillStatements(): string[] {
 
 async function run(db: Kysely<any>, statements: string[]): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-/** Creates the index, its triggers and its rows: the whole of migration 0005. */
-export async function installSearchIndex(db: Kysely<any>): Promise<void> {
-  await run(db, [...createIndexStatements(), ...triggerStatements(), ...fillStatements()]);
 }
 
 /** Empties the index and fills it again from the source tables, in one transaction. Returns the row count. */

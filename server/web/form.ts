@@ -114,6 +114,12 @@ export const optionalPhone = z.preprocess(
     .nullable(),
 );
 
+/** A day as ÅÅÅÅ-MM-DD, or '' for none (null). */
+export const optionalDay = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
+  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01' }).nullable(),
+);
+
 /** A list of ids from checkboxes: absent, one value or several. */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),

@@ -39,3 +39,8 @@ export function viewEngine(cache: boolean) {
 export function renderFragment(name: string, locals: Record<string, unknown>, cache = true): Promise<string> {
   return ejs.renderFile(path.join(VIEWS_DIR, `${name}.ejs`), locals, ejsOptions(cache));
 }
+
+/** The HTML writer (views/documents/document.ejs) as a string, e.g. for tests of the writers. */
+export function renderDocumentHtml(doc: unknown, headingOffset = 0): Promise<string> {
+  return renderFragment('documents/document', { doc, headingOffset, figures: {} });
+}

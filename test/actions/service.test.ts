@@ -1,8 +1,9 @@
 // Follow-up actions as domain rules (server/actions/service.ts): references checked, locking
 // respected, completion time kept, and the open actions a new meeting carries over.
 import { SYSTEM_ACTOR } from '../../server/db/audit';
-import { carryOverOpenActions, createAction, deleteAction, updateAction } from '../../server/actions/service';
-import type { ActionForm } from '../../server/actions/schemas';
+import { carryOverOpenActions } from '../../server/actions/service';
+import { createAction, deleteAction, updateAction } from '../../server/meetings/follow-up';
+import type { ActionForm } from '../../server/meetings/schemas';
 import { sendForApproval } from '../../server/meetings/minutes';
 import { LOCKED_MESSAGE } from '../../server/meetings/lock';
 import { Conflict, Invalid, NotFound } from '../../server/web/errors';

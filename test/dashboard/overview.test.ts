@@ -4,7 +4,7 @@
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { Db } from '../../server/db/database';
 import type { AppRole } from '../../server/db/schema';
-import { updateAction } from '../../server/actions/service';
+import { updateAction } from '../../server/meetings/follow-up';
 import { cancelMeeting, markHeld, recordAttendance } from '../../server/meetings/service';
 import { signedIn, type SignedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';

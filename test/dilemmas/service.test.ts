@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '../../server/db/audit';
-import { createDilemma, deleteDilemma, dilemmaOptions, updateDilemma } from '../../server/dilemmas/service';
+import { createDilemma, deleteDilemma, updateDilemma } from '../../server/dilemmas/service';
+import { dilemmaOptions } from '../../server/web/options';
 import { Conflict, Invalid, NotFound } from '../../server/web/errors';
 import { freshDb } from '../helpers/app';
 import { auditOf, countRows } from '../helpers/db';

@@ -13,7 +13,7 @@ import { createAccount } from '../../server/accounts/service';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { openDatabase } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrator';
-import { createAction, MAX_ACTIONS_PER_MEETING } from '../../server/actions/service';
+import { createAction } from '../../server/meetings/follow-up';
 import { addAgendaItem } from '../../server/meetings/agenda';
 import { saveMinutesText } from '../../server/meetings/minutes';
 import { MEETING_LIMITS } from '../../server/meetings/schemas';
@@ -55,7 +55,7 @@ async function buildLargestMeeting(file: string): Promise<number> {
       at,
     );
   }
-  for (let i = 0; i < MAX_ACTIONS_PER_MEETING; i++) {
+  for (let i = 0; i < MEETING_LIMITS.actions; i++) {
     await createAction(db, meetingId, anActionForm({ text: text(50 + i, 2000), owner_id: owner, agenda_item_id: itemId }), SYSTEM_ACTOR, at);
   }
   await saveMinutesText(db, meetingId, { free_text: text(3, MEETING_LIMITS.freeText), next_meeting: text(4, 1000) }, SYSTEM_ACTOR, at);
@@ -150,7 +150,7 @@ describe('the largest meeting the forms accept', () => {
       if (suffix === '/minutes.docx') {
         const xml = await (await JSZip.loadAsync(a.body)).file('word/document.xml')!.async('string');
         expect(xml.match(/<w:pStyle w:val="Heading2"\/>/g)).toHaveLength(MEETING_LIMITS.items);
-        expect(xml.match(/<w:tr>/g)).toHaveLength(MAX_ACTIONS_PER_MEETING + 1);
+        expect(xml.match(/<w:tr>/g)).toHaveLength(MEETING_LIMITS.actions + 1);
       }
       if (suffix === '/minutes.md') expect(a.body.toString('utf8')).toContain(`### ${MEETING_LIMITS.items}. `);
       if (suffix === '/minutes/print') expect(a.body.toString('utf8')).toContain(`<h3>${MEETING_LIMITS.items}. `);

@@ -9,7 +9,7 @@ import { documentDocx } from '../../server/documents/docx';
 import { documentMarkdown } from '../../server/documents/markdown';
 import { documentPdf } from '../../server/documents/pdf';
 import type { DocumentModel } from '../../server/documents/model';
-import { documentHtml } from '../../server/documents/html';
+import { renderDocumentHtml } from '../../server/web/views';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 import { aMeeting } from '../helpers/factories';
@@ -78,7 +78,7 @@ describe('the writers, given text with control characters', () => {
 
   it('Markdown and HTML: no control characters', async () => {
     expect(documentMarkdown(doc)).not.toMatch(CONTROL);
-    expect(await documentHtml(doc)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(await renderDocumentHtml(doc)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
 

@@ -33,9 +33,9 @@ import { createAccount } from '../../server/accounts/service';
 import type { AppRole } from '../../server/db/schema';
 import { createMeeting, markHeld } from '../../server/meetings/service';
 import { addAgendaItem } from '../../server/meetings/agenda';
-import { createAction } from '../../server/actions/service';
+import { createAction } from '../../server/meetings/follow-up';
 import { AgendaItemSchema, type AgendaItemForm, type MeetingForm } from '../../server/meetings/schemas';
-import { ActionFormSchema, type ActionForm } from '../../server/actions/schemas';
+import { ActionFormSchema, type ActionForm } from '../../server/meetings/schemas';
 import { sendForApproval, type Approver } from '../../server/meetings/minutes';
 
 /** The seeded Hedensted Kommune × FOA partnership. */

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { createLearning, deleteLearning, updateLearning } from '../../server/learnings/service';
-import { MEETING_OPTIONS_LIMIT, meetingOptions } from '../../server/meetings/options';
+import { MEETING_OPTIONS_LIMIT, meetingOptions } from '../../server/web/options';
 import { Invalid, NotFound } from '../../server/web/errors';
 import { freshDb } from '../helpers/app';
 import { auditOf, countRows } from '../helpers/db';

@@ -1,7 +1,8 @@
 // The minutes workflow as domain rules, calling server/meetings/minutes.ts directly: who may
 // approve for which party, approving twice, locking, withdrawing, and corrections as new versions.
 import { SYSTEM_ACTOR } from '../../server/db/audit';
-import { updateAction, setActionStatus } from '../../server/actions/service';
+import { setActionStatus } from '../../server/actions/service';
+import { updateAction } from '../../server/meetings/follow-up';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from '../../server/meetings/agenda';
 import { LOCKED_MESSAGE } from '../../server/meetings/lock';
 import {

@@ -3,7 +3,7 @@
 // through the services. The expected rows are written out by hand.
 import type { Db } from '../../server/db/database';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
-import { updateAction } from '../../server/actions/service';
+import { updateAction } from '../../server/meetings/follow-up';
 import { addEffectMeasure, addMeasurement, changeStatus } from '../../server/initiatives/service';
 import { cancelMeeting, markHeld, recordAttendance, saveEvaluation } from '../../server/meetings/service';
 import type { Attendance } from '../../server/db/schema';

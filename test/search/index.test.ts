@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../server/db/migrator';
 import { seedPartnership } from '../../seeds/partnership';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { Db } from '../../server/db/database';
-import { deleteAction, updateAction } from '../../server/actions/service';
+import { deleteAction, updateAction } from '../../server/meetings/follow-up';
 import { deleteDilemma, updateDilemma } from '../../server/dilemmas/service';
 import { deleteFefItem } from '../../server/fef/service';
 import { addProgressUpdate, deleteInitiative, updateInitiative } from '../../server/initiatives/service';
