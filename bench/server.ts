@@ -34,7 +34,7 @@ export async function startServer(port: number, dbFile: string, nodeArgs: string
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, ...startOptions(), 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_BASELINE: '1', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   SLOW_QUERY_MS: z.coerce.number().min(0).optional(),
+  BENCH_BASELINE: z.enum(['0', '1']).default('0'),
 });
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -48,6 +49,8 @@ export interface Config {
   readonly trustProxy: false | number | readonly string[];
   /** When set, every query that takes longer is written to stderr with its SQL (finding slow pages). */
   readonly slowQueryMs?: number;
+  /** Serve /baseline, the bench's yardstick page (set only by `npm run bench`). */
+  readonly benchBaseline?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     trustProxy: e.TRUST_PROXY,
     slowQueryMs: e.SLOW_QUERY_MS,
+    benchBaseline: e.BENCH_BASELINE === '1',
   });
 }
 

@@ -22,7 +22,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('reads the environment, with defaults, into a frozen object', () => {
     const config = loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET });
-    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'production', trustProxy: false });
+    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'production', trustProxy: false, benchBaseline: false });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

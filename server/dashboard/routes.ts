@@ -106,10 +106,13 @@ export function dashboardRoutes({ db, clock, config }: AppContext): Router {
     });
   });
 
-  // Same middleware as any signed-in page, no domain query: what a page's own work is measured against.
-  router.get('/baseline', (_req, res) => {
-    res.render('dashboard/baseline');
-  });
+  // The bench's yardstick (only when the bench starts the server): the same middleware as any
+  // signed-in page and no domain query, so a page's ratio to it is what its own work costs.
+  if (config.benchBaseline) {
+    router.get('/baseline', (_req, res) => {
+      res.render('dashboard/baseline');
+    });
+  }
 
   return router;
 }

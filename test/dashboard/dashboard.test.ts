@@ -28,11 +28,17 @@ describe('/ (overblik)', () => {
 });
 
 describe('/baseline', () => {
-  it('renders the tiny yardstick page for a signed-in user', async () => {
-    const { app, db } = await testApp();
+  it('renders the tiny yardstick page for a signed-in user when the bench started the server', async () => {
+    const { app, db } = await testApp({ config: { benchBaseline: true } });
     const l = await signedIn(app, db, 'laeser');
     const res = await l.agent.get('/baseline');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<h1>Målepunkt</h1>');
+  });
+
+  it('does not exist otherwise', async () => {
+    const { app, db } = await testApp();
+    const l = await signedIn(app, db, 'laeser');
+    expect((await l.agent.get('/baseline')).status).toBe(404);
   });
 });

@@ -52,10 +52,10 @@ export interface TestApp {
 }
 
 /** An app over a fresh database, with a fixed clock and a captured error log. */
-export async function testApp(opts: { now?: string } = {}): Promise<TestApp> {
+export async function testApp(opts: { now?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { db } = await freshDb();
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const logged: string[] = [];
-  const app = createApp({ db, config: testConfig, clock, log: (line) => logged.push(line) });
+  const app = createApp({ db, config: { ...testConfig, ...opts.config }, clock, log: (line) => logged.push(line) });
   return { app, db, clock, logged };
 }
