@@ -116,7 +116,7 @@ async function assertAnotherAdmin(trx: Kysely<Database>, userId: number) {
     .where('disabled', '=', 0)
     .where('id', '!=', userId)
     .executeTakeFirst();
-  if (!other) throw new Conflict('Der skal altid være mindst én aktiv administrator.');
+  if (!other) throw new Conflict('Der skal altid være mindst én aktiv administrator.', `/admin/users/${userId}/edit`);
 }
 
 export interface AccountChange {
@@ -156,7 +156,7 @@ export async function changeOwnName(db: Db, userId: number, name: string, at: Da
     const user = await loadUserRow(trx, userId);
     const before = await trx.selectFrom('people').selectAll().where('id', '=', user.person_id).executeTakeFirst();
     if (!before) throw new NotFound('Personen findes ikke');
-    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke omdøbes.');
+    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke omdøbes.', '/profile');
     const set = { name, sort_key: sortKey(name), search_key: searchKey(name, before.title), updated_at: at.toISOString() };
     await trx.updateTable('people').set(set).where('id', '=', before.id).execute();
     await audit(trx, { actor: { userId }, at, action: 'update', entity: 'person', entityId: before.id, after: { ...before, ...set }, before });

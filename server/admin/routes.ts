@@ -4,7 +4,7 @@ import { createAccount, setPassword, updateAccount } from '../accounts/service';
 import { organisationOptions } from '../organisations/service';
 import { requireRole, requireUser, ROLE_LABELS } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
@@ -86,13 +86,7 @@ export function adminRoutes({ db, clock }: AppContext): Router {
       view: 'admin/user-edit',
       locals: () => ({ account, roleOptions: roles }),
       save: async (data) => {
-        try {
-          await updateAccount(db, account.id, data, actor, clock.now());
-        } catch (err) {
-          if (!(err instanceof Conflict)) throw err;
-          flash(req, err.message, 'error');
-          return res.redirect(303, `/admin/users/${account.id}/edit`);
-        }
+        await updateAccount(db, account.id, data, actor, clock.now());
         flash(req, 'Brugeren er gemt.');
         res.redirect(303, '/admin/users');
       },

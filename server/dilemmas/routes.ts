@@ -6,7 +6,7 @@ import { meetingOptions } from '../web/options';
 import { AGENDA_KIND_LABELS } from '../web/labels';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
@@ -123,13 +123,7 @@ export function dilemmaRoutes({ db, clock }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     const id = parseId(req.params.id);
-    try {
-      await deleteDilemma(db, id, { userId: user.id }, clock.now());
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/dilemmas/${id}`);
-    }
+    await deleteDilemma(db, id, { userId: user.id }, clock.now());
     flash(req, 'Dilemmaet er slettet.');
     res.redirect(303, '/dilemmas');
   });

@@ -83,7 +83,7 @@ export async function deleteDilemma(db: Db, id: number, actor: Actor, at: Date):
     const before = await trx.selectFrom('dilemmas').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFound();
     const onAgenda = await trx.selectFrom('agenda_item_dilemmas').select('agenda_item_id').where('dilemma_id', '=', id).limit(1).executeTakeFirst();
-    if (onAgenda) throw new Conflict(ON_AGENDA);
+    if (onAgenda) throw new Conflict(ON_AGENDA, `/dilemmas/${id}`);
     const links = await linksOf(trx, id);
     await trx.deleteFrom('dilemmas').where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'delete', entity: 'dilemma', entityId: id, before: { ...before, ...links } });

@@ -14,7 +14,7 @@ import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
 import { lineChart } from '../web/charts';
 import type { AppContext } from '../web/context';
-import { Conflict, Invalid, NotFound } from '../web/errors';
+import { Invalid, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
 import { formatIsoDay } from '../web/format';
@@ -252,13 +252,7 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
 
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);
-    try {
-      await deleteInitiative(db, initiative.id, who(req), clock.now());
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/initiatives/${initiative.id}`);
-    }
+    await deleteInitiative(db, initiative.id, who(req), clock.now());
     flash(req, 'Initiativet er slettet.');
     res.redirect(303, '/initiatives');
   });

@@ -6,7 +6,7 @@ import { ActionFormSchema } from './schemas';
 import { peopleInTheWork } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
@@ -23,17 +23,6 @@ type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 /** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */
 type RenderInvalidMeeting = (req: Request, res: Response, meeting: MeetingRow, form: FormState, formError?: string) => Promise<void>;
 
-/** A locked meeting (minutes sent or approved) answers with a message on the meeting page. */
-async function unlessLocked(req: Request, res: Response, meetingId: number, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    if (!(err instanceof Conflict)) throw err;
-    flash(req, err.message, 'error');
-    res.redirect(303, `/meetings/${meetingId}`);
-  }
-}
-
 export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting, renderInvalidMeeting: RenderInvalidMeeting): Router {
   const router = Router({ mergeParams: true });
   router.use(requireRole('konsulent'));
@@ -48,19 +37,17 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await unlessLocked(req, res, meeting.id, () =>
-      submitForm(res, {
-        schema: AgendaItemSchema,
-        body: req.body,
-        view: 'meetings/agenda-item-form',
-        locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions()) }),
-        save: async (data) => {
-          const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
-          flash(req, 'Punktet er tilføjet dagsordenen.');
-          res.redirect(303, `/meetings/${meeting.id}#punkt-${id}`);
-        },
-      }),
-    );
+    await submitForm(res, {
+      schema: AgendaItemSchema,
+      body: req.body,
+      view: 'meetings/agenda-item-form',
+      locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions()) }),
+      save: async (data) => {
+        const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
+        flash(req, 'Punktet er tilføjet dagsordenen.');
+        res.redirect(303, `/meetings/${meeting.id}#punkt-${id}`);
+      },
+    });
   });
 
   async function loadItem(req: Request) {
@@ -88,54 +75,46 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/:itemId', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    await unlessLocked(req, res, meeting.id, () =>
-      submitForm(res, {
-        schema: AgendaItemSchema,
-        body: req.body,
-        view: 'meetings/agenda-item-form',
-        locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions()) }),
-        save: async (data) => {
-          await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
-          flash(req, 'Punktet er gemt.');
-          res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
-        },
-      }),
-    );
+    await submitForm(res, {
+      schema: AgendaItemSchema,
+      body: req.body,
+      view: 'meetings/agenda-item-form',
+      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions()) }),
+      save: async (data) => {
+        await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
+        flash(req, 'Punktet er gemt.');
+        res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
+      },
+    });
   });
 
   router.get('/:itemId/delete', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    await unlessLocked(req, res, meeting.id, async () => {
-      await assertMeetingEditable(db, meeting.id);
-      renderDeleteConfirmation(req, res, {
-        question: `Vil du fjerne punktet "${item.title}" fra dagsordenen?`,
-        consequences: [
-          'Punktet fjernes med baggrund, drøftelse og beslutning, og de følgende punkter rykker en plads op.',
-          'Opfølgningspunkter fra punktet bliver stående under mødet som helhed.',
-        ],
-        back: `/meetings/${meeting.id}#punkt-${item.id}`,
-        button: 'Fjern',
-      });
+    await assertMeetingEditable(db, meeting.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du fjerne punktet "${item.title}" fra dagsordenen?`,
+      consequences: [
+        'Punktet fjernes med baggrund, drøftelse og beslutning, og de følgende punkter rykker en plads op.',
+        'Opfølgningspunkter fra punktet bliver stående under mødet som helhed.',
+      ],
+      back: `/meetings/${meeting.id}#punkt-${item.id}`,
+      button: 'Fjern',
     });
   });
 
   router.post('/:itemId/delete', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    await unlessLocked(req, res, meeting.id, async () => {
-      await removeAgendaItem(db, meeting.id, item.id, actor(req), clock.now());
-      flash(req, 'Punktet er fjernet fra dagsordenen.');
-      res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
-    });
+    await removeAgendaItem(db, meeting.id, item.id, actor(req), clock.now());
+    flash(req, 'Punktet er fjernet fra dagsordenen.');
+    res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
   });
 
   router.post('/:itemId/move', async (req, res) => {
     const { meeting, item } = await loadItem(req);
     const parsed = parseForm(MoveSchema, req.body);
     if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, formFrom(), parsed.form.errors.direction);
-    await unlessLocked(req, res, meeting.id, async () => {
-      await moveAgendaItem(db, meeting.id, item.id, parsed.data.direction, actor(req), clock.now());
-      res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
-    });
+    await moveAgendaItem(db, meeting.id, item.id, parsed.data.direction, actor(req), clock.now());
+    res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
   });
 
   return router;
@@ -178,19 +157,17 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
 
   router.post('/', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await unlessLocked(req, res, meeting.id, () =>
-      submitForm(res, {
-        schema: ActionFormSchema,
-        body: req.body,
-        view: 'meetings/action-form',
-        locals: () => formLocals(meeting),
-        save: async (data) => {
-          await createAction(db, meeting.id, data, actor(req), clock.now());
-          flash(req, 'Opfølgningspunktet er oprettet.');
-          res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
-        },
-      }),
-    );
+    await submitForm(res, {
+      schema: ActionFormSchema,
+      body: req.body,
+      view: 'meetings/action-form',
+      locals: () => formLocals(meeting),
+      save: async (data) => {
+        await createAction(db, meeting.id, data, actor(req), clock.now());
+        flash(req, 'Opfølgningspunktet er oprettet.');
+        res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
+      },
+    });
   });
 
   async function loadAction(req: Request) {
@@ -207,40 +184,34 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
 
   router.post('/:actionId', async (req, res) => {
     const { meeting, action } = await loadAction(req);
-    await unlessLocked(req, res, meeting.id, () =>
-      submitForm(res, {
-        schema: ActionFormSchema,
-        body: req.body,
-        view: 'meetings/action-form',
-        locals: () => formLocals(meeting, action),
-        save: async (data) => {
-          await updateAction(db, action.id, data, actor(req), clock.now());
-          flash(req, 'Opfølgningspunktet er gemt.');
-          res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
-        },
-      }),
-    );
+    await submitForm(res, {
+      schema: ActionFormSchema,
+      body: req.body,
+      view: 'meetings/action-form',
+      locals: () => formLocals(meeting, action),
+      save: async (data) => {
+        await updateAction(db, action.id, data, actor(req), clock.now());
+        flash(req, 'Opfølgningspunktet er gemt.');
+        res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
+      },
+    });
   });
 
   router.get('/:actionId/delete', async (req, res) => {
     const { meeting, action } = await loadAction(req);
-    await unlessLocked(req, res, meeting.id, async () => {
-      await assertMeetingEditable(db, meeting.id);
-      renderDeleteConfirmation(req, res, {
-        question: `Vil du slette opfølgningspunktet "${action.text}"?`,
-        consequences: ['Opfølgningspunktet forsvinder fra mødet og fra oversigten over opfølgning. Det kan ikke fortrydes.'],
-        back: `/meetings/${meeting.id}/actions/${action.id}/edit`,
-      });
+    await assertMeetingEditable(db, meeting.id);
+    renderDeleteConfirmation(req, res, {
+      question: `Vil du slette opfølgningspunktet "${action.text}"?`,
+      consequences: ['Opfølgningspunktet forsvinder fra mødet og fra oversigten over opfølgning. Det kan ikke fortrydes.'],
+      back: `/meetings/${meeting.id}/actions/${action.id}/edit`,
     });
   });
 
   router.post('/:actionId/delete', async (req, res) => {
     const { meeting, action } = await loadAction(req);
-    await unlessLocked(req, res, meeting.id, async () => {
-      await deleteAction(db, action.id, actor(req), clock.now());
-      flash(req, 'Opfølgningspunktet er slettet.');
-      res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
-    });
+    await deleteAction(db, action.id, actor(req), clock.now());
+    flash(req, 'Opfølgningspunktet er slettet.');
+    res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
   });
 
   return router;

@@ -15,5 +15,5 @@ export async function assertMeetingEditable(trx: Kysely<Database>, meetingId: nu
     .where('meetings.id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw new NotFound();
-  if (meeting.status && meeting.status !== 'kladde') throw new Conflict(LOCKED_MESSAGE);
+  if (meeting.status && meeting.status !== 'kladde') throw new Conflict(LOCKED_MESSAGE, `/meetings/${meetingId}`);
 }

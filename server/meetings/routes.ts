@@ -245,35 +245,23 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   router.post('/:id', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
-    try {
-      await submitForm(res, {
-        schema: MeetingFormSchema,
-        body: req.body,
-        view: 'meetings/form',
-        locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
-        save: async (data) => {
-          await updateMeeting(db, meeting.id, data, actor(req), clock.now());
-          flash(req, 'Mødet er gemt.');
-          res.redirect(303, `/meetings/${meeting.id}`);
-        },
-      });
-    } catch (err) {
-      // A locked meeting (minutes sent or approved) answers with the message on the meeting page.
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      res.redirect(303, `/meetings/${meeting.id}`);
-    }
+    // A locked meeting (minutes sent or approved) is a Conflict: its message on the meeting page.
+    await submitForm(res, {
+      schema: MeetingFormSchema,
+      body: req.body,
+      view: 'meetings/form',
+      locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
+      save: async (data) => {
+        await updateMeeting(db, meeting.id, data, actor(req), clock.now());
+        flash(req, 'Mødet er gemt.');
+        res.redirect(303, `/meetings/${meeting.id}`);
+      },
+    });
   });
 
   /** Runs a state change; a Conflict (wrong state, locked) comes back as a message on the page. */
   async function change(req: Request, res: Response, meetingId: number, work: () => Promise<void>, done: string) {
-    try {
-      await work();
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/meetings/${meetingId}`);
-    }
+    await work();
     flash(req, done);
     res.redirect(303, `/meetings/${meetingId}`);
   }

@@ -160,7 +160,7 @@ export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor
 export async function cancelMeeting(db: Db, id: number, reason: string, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
-    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan aflyses.');
+    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan aflyses.', `/meetings/${id}`);
     const set = { status: 'aflyst' as const, cancel_reason: reason, sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
@@ -175,7 +175,7 @@ export function isFarAhead(startsAt: string, now: Date): boolean {
 export async function markHeld(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
-    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan markeres som afholdt.');
+    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan markeres som afholdt.', `/meetings/${id}`);
     const set = { status: 'afholdt' as const, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
@@ -258,7 +258,7 @@ export interface Evaluation {
 export async function saveEvaluation(db: Db, meetingId: number, e: Evaluation, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, meetingId);
-    if (before.status !== 'afholdt') throw new Conflict('Mødet kan evalueres, når det er markeret som afholdt.');
+    if (before.status !== 'afholdt') throw new Conflict('Mødet kan evalueres, når det er markeret som afholdt.', `/meetings/${meetingId}`);
     const set = {
       evaluation_value: e.evaluation_value,
       evaluation_led_to_action: e.evaluation_led_to_action ? 1 : 0,

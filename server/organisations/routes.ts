@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { ORGANISATION_KINDS } from '../db/schema';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
@@ -113,13 +113,7 @@ export function organisationRoutes({ db, clock }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     const id = parseId(req.params.id);
-    try {
-      await deleteOrganisation(db, id, { userId: user.id }, clock.now());
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/organisations/${id}`);
-    }
+    await deleteOrganisation(db, id, { userId: user.id }, clock.now());
     flash(req, 'Organisationen er slettet.');
     res.redirect(303, '/organisations');
   });

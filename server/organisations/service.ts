@@ -60,12 +60,12 @@ export async function deleteOrganisation(db: Db, id: number, actor: Actor, at: D
       const before = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new NotFound();
       const people = await trx.selectFrom('people').select('id').where('organisation_id', '=', id).limit(1).executeTakeFirst();
-      if (people) throw new Conflict('Organisationen kan ikke slettes, fordi der er personer knyttet til den. Deaktivér den i stedet.');
+      if (people) throw new Conflict('Organisationen kan ikke slettes, fordi der er personer knyttet til den. Deaktivér den i stedet.', `/organisations/${id}`);
       await trx.deleteFrom('organisations').where('id', '=', id).execute();
       await audit(trx, { actor, at, action: 'delete', entity: 'organisation', entityId: id, before });
     });
   } catch (err) {
-    if (isForeignKeyViolation(err)) throw new Conflict(IN_USE);
+    if (isForeignKeyViolation(err)) throw new Conflict(IN_USE, `/organisations/${id}`);
     throw err;
   }
 }

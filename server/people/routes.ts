@@ -5,7 +5,7 @@ import { ORGANISATION_KIND_LABELS } from '../organisations/schemas';
 import { organisationOptions } from '../organisations/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { Conflict, NotFound } from '../web/errors';
+import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { formFrom, parseId, submitForm } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
@@ -130,13 +130,7 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     const id = parseId(req.params.id);
-    try {
-      await deletePerson(db, id, { userId: user.id }, clock.now());
-    } catch (err) {
-      if (!(err instanceof Conflict)) throw err;
-      flash(req, err.message, 'error');
-      return res.redirect(303, `/people/${id}`);
-    }
+    await deletePerson(db, id, { userId: user.id }, clock.now());
     flash(req, 'Personen er slettet.');
     res.redirect(303, '/people');
   });

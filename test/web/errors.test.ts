@@ -72,3 +72,32 @@ describe('/healthz', () => {
     expectNoInternals(res.text);
   });
 });
+
+describe('a Conflict', () => {
+  it('with a page to go back to: the message is shown there; without: a 409 page', async () => {
+    const express = (await import('express')).default;
+    const session = (await import('express-session')).default;
+    const { Conflict, errorHandler } = await import('../../server/web/errors');
+    const { takeFlash } = await import('../../server/web/flash');
+    const request = (await import('supertest')).default;
+    const app = express();
+    app.use(session({ secret: 'test-secret-test-secret-test-secret', resave: false, saveUninitialized: true }));
+    app.use(takeFlash);
+    app.get('/back', (_req, res) => {
+      res.json(res.locals.flash);
+    });
+    app.post('/step', () => {
+      throw new Conflict('Kun et planlagt møde kan aflyses.', '/back');
+    });
+    app.post('/plain', () => {
+      throw new Conflict('Kan ikke lade sig gøre.');
+    });
+    app.use(errorHandler(() => {}));
+    const agent = request.agent(app);
+    const res = await agent.post('/step');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/back');
+    expect((await agent.get('/back')).body).toEqual([{ kind: 'error', text: 'Kun et planlagt møde kan aflyses.' }]);
+    expect((await agent.post('/plain')).status).toBe(409);
+  });
+});
