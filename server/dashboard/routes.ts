@@ -11,7 +11,6 @@ import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/serv
 import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { permissions } from '../web/auth';
 import { overviewCharts } from './overview-charts';
-import { perDataVersion } from '../db/data-version';
 import * as format from '../web/format';
 import { renderFragment } from '../web/views';
 import {
@@ -33,11 +32,12 @@ const MY_ACTIONS_SHOWN = 5;
 /** The latest decisions, learnings and role observations: a glance, each list links on. */
 const LATEST_SHOWN = 3;
 
-export function dashboardRoutes({ db, clock, config }: AppContext): Router {
+export function dashboardRoutes({ db, clock, config, caches }: AppContext): Router {
   const router = Router();
   // Below the reader's own sections the overview is the same for everyone on a given day:
   // queried and rendered once per data version (charts, trials, funding, latest notes).
-  const sharedFor = perDataVersion(db, async (today: string) => {
+  const sharedFor = (today: string) =>
+    caches.dashboardShared.get(today, async () => {
     const [funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, charts] = await Promise.all([
       fundingAlerts(db, today, addDays(today, FUNDING_WARNING_DAYS)),
       overdueTrials(db, today),
@@ -53,7 +53,7 @@ export function dashboardRoutes({ db, clock, config }: AppContext): Router {
       renderFragment('dashboard/shared', { fmt: format, evidence, learnings, decisions, charts }, cache),
     ]);
     return { alerts, body };
-  });
+    });
 
   router.get('/', async (req, res) => {
     const user = requireUser(req);

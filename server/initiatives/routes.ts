@@ -10,7 +10,6 @@ import { organisationOptions } from '../organisations/service';
 import { listPartnerships } from '../partnerships/service';
 import { listKerneopgaver, listRoles } from '../reference/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
-import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
 import { lineChart } from '../web/charts';
 import type { AppContext } from '../web/context';
@@ -52,7 +51,7 @@ import {
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const withNone = (list: Array<{ value: string | number; label: string }>, label = 'Ikke angivet') => [{ value: '', label }, ...list];
 
-export function initiativeRoutes({ db, clock }: AppContext): Router {
+export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   const who = (req: Request): Who => {
     const user = requireUser(req);
@@ -159,12 +158,9 @@ export function initiativeRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  const peopleNearFor = perDataVersion(
-    db,
-    ({ initiativeId, partnershipId }: { initiativeId: number; partnershipId: number | null }) => peopleNearInitiative(db, initiativeId, partnershipId),
-    16,
-  );
-  const organisationChoices = perDataVersion(db, () => organisationOptions(db));
+  const peopleNearFor = (key: { initiativeId: number; partnershipId: number | null }) =>
+    caches.initiativePeople.get(key, () => peopleNearInitiative(db, key.initiativeId, key.partnershipId));
+  const organisationChoices = () => caches.organisationChoices.get(null, () => organisationOptions(db));
 
   async function renderInitiative(req: Request, res: Response, initiative: InitiativeRow, status = 200, form?: FormState) {
     // The partner form's choices are for those who may edit, and change only with the data.

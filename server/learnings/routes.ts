@@ -2,7 +2,6 @@
 import { Router } from 'express';
 import { LEARNING_OUTCOMES } from '../db/schema';
 import { initiativeOptions, initiativesWithLearningsOptions } from '../web/options';
-import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -27,10 +26,10 @@ import { createLearning, deleteLearning, updateLearning } from './service';
 
 const outcomeOptions = LEARNING_OUTCOMES.map((o) => ({ value: o, label: LEARNING_OUTCOME_LABELS[o] }));
 
-export function learningRoutes({ db, clock }: AppContext): Router {
+export function learningRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   // The list's initiative filter offers those with learnings; it changes only with the data.
-  const filterInitiatives = perDataVersion(db, () => initiativesWithLearningsOptions(db));
+  const filterInitiatives = () => caches.learningInitiatives.get(null, () => initiativesWithLearningsOptions(db));
   const formLocals = async (learning: LearningRow | null = null, linkedMeetingIds: number[] = []) => ({
     learning,
     outcomeOptions,

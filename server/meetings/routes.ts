@@ -4,7 +4,6 @@ import { Router, type Request, type Response } from 'express';
 import { addComment, commentsOf } from '../comments/service';
 import { listPartnerships } from '../partnerships/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
-import { perDataVersion } from '../db/data-version';
 import { groupBy } from '../web/collections';
 import * as format from '../web/format';
 import { renderFragment } from '../web/views';
@@ -161,9 +160,8 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   // Where nobody can change it here (minutes locked, or a reader who may not edit) the agenda is
   // the same for every reader: rendered once per data version. A 100-item agenda is 90 KB of HTML.
-  const readOnlyAgendaFor = perDataVersion(
-    db,
-    async (meetingId: number) =>
+  const readOnlyAgendaFor = (meetingId: number) =>
+    ctx.caches.readOnlyAgenda.get(meetingId, async () =>
       renderFragment(
         'meetings/agenda',
         {
@@ -177,8 +175,7 @@ export function meetingRoutes(ctx: AppContext): Router {
         },
         config.env !== 'development',
       ),
-    32,
-  );
+    );
 
   async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
     const editor = permissions.edit(requireUser(req).role);

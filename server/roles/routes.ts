@@ -7,7 +7,6 @@ import { organisationOptions } from '../organisations/service';
 import { personOptions } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { perDataVersion } from '../db/data-version';
 import { NotFound } from '../web/errors';
 import { flash } from '../web/flash';
 import { copenhagenDay, formatIsoDay } from '../web/format';
@@ -64,12 +63,12 @@ function keyParam(req: Request): string {
 /** Institutions per page of the overview's role matrix. */
 const MATRIX_PAGE_SIZE = 50;
 
-export function roleRoutes({ db, clock }: AppContext): Router {
+export function roleRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   // The overview groups all evidence; it is the same for everyone until the data changes.
-  const overviewFor = perDataVersion(db, (day: string) => roleOverview(db, new Date(`${day}T12:00:00Z`)));
+  const overviewFor = (day: string) => caches.roleOverview.get(day, () => roleOverview(db, new Date(`${day}T12:00:00Z`)));
   // A role page's institution choices (where the role was seen) only change with new evidence.
-  const institutionsFor = perDataVersion(db, (roleKey: string) => organisationsWithEvidence(db, roleKey), 16);
+  const institutionsFor = (roleKey: string) => caches.roleInstitutions.get(roleKey, () => organisationsWithEvidence(db, roleKey));
 
   /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
   const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {

@@ -3,22 +3,17 @@ import { Router } from 'express';
 import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
 import { pageRequest, type PageRequest } from '../web/pagination';
-import { perDataVersion } from '../db/data-version';
 import { SEARCH_TYPES } from './fts';
 import { SEARCH_TYPE_LABELS, SearchSchema, type SearchForm } from './schemas';
 import { search, SEARCH_PAGE_SIZE } from './service';
 
 const typeOptions = [{ value: '', label: 'Alle typer' }, ...SEARCH_TYPES.map((t) => ({ value: t, label: SEARCH_TYPE_LABELS[t] }))];
 
-export function searchRoutes({ db }: AppContext): Router {
+export function searchRoutes({ db, caches }: AppContext): Router {
   const router = Router();
   // Recent searches are remembered until the data changes: paging through the hits of a common
   // word, or the same search from several people, does not count all its hits again.
-  const remembered = perDataVersion(
-    db,
-    ({ form, page }: { form: SearchForm; page: PageRequest }) => search(db, form, page),
-    64,
-  );
+  const remembered = (key: { form: SearchForm; page: PageRequest }) => caches.searchResults.get(key, () => search(db, key.form, key.page));
 
   router.get('/', async (req, res) => {
     const parsed = parseForm(SearchSchema, req.query);

@@ -2,7 +2,7 @@
 // the search, the status report, the actions CSV and the calendar feed change with the next
 // write. Also the role matrix's pages, and the few most recent arguments a summary keeps.
 import request from 'supertest';
-import { perDataVersion } from '../../server/db/data-version';
+import { DataVersionCache } from '../../server/web/caches';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { createLearning, deleteLearning } from '../../server/learnings/service';
 import { signedIn } from '../helpers/agent';
@@ -24,11 +24,12 @@ const learning = (title: string) => ({
   meeting_ids: [],
 });
 
-describe('perDataVersion with several keys', () => {
+describe('a per-data-version cache with several keys', () => {
   it('keeps the most recently used arguments and forgets the oldest', async () => {
     const { db } = await freshDb();
     const computed: string[] = [];
-    const summary = perDataVersion(db, async (arg: string) => (computed.push(arg), arg.toUpperCase()), 2);
+    const cache = new DataVersionCache(db, 2, { freeze: false });
+    const summary = (arg: string) => cache.get(arg, async () => (computed.push(arg), arg.toUpperCase()));
     expect(await summary('a')).toBe('A');
     await summary('b');
     await summary('a'); // remembered; now the most recent
