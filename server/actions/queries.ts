@@ -18,6 +18,18 @@ export const isOpen = sql<SqlBool>`actions.status in ('aaben', 'i_gang')`;
  */
 export const withoutDueDate = sql<number>`case when actions.due_date is null then 1 else 0 end`;
 
+/**
+ * Overdue: open, and due before `today` (a Copenhagen day, ÅÅÅÅ-MM-DD). The one rule, as SQL here
+ * and as `isOverdue` for the CSV and the pages: the two must always agree.
+ */
+export function overdueOn(today: string) {
+  return sql<SqlBool>`${isOpen} and actions.due_date < ${today}`;
+}
+
+export function isOverdue(a: { due_date: string | null; status: string }, today: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(a.status) && a.due_date !== null && a.due_date < today;
+}
+
 /** The actions matching the filters; the meeting is joined only when a filter needs it. */
 function filtered(db: Db, f: ActionFilter, today: string) {
   let q = db.selectFrom('actions');
@@ -33,7 +45,7 @@ function filtered(db: Db, f: ActionFilter, today: string) {
     const id = f.partnership_id;
     q = q.where('actions.meeting_id', 'in', (eb) => eb.selectFrom('meetings').select('meetings.id').where('meetings.partnership_id', '=', id));
   }
-  if (f.overdue) q = q.where(isOpen).where('actions.due_date', '<', today);
+  if (f.overdue) q = q.where(overdueOn(today));
   return q;
 }
 

@@ -9,7 +9,7 @@ import { flash } from '../web/flash';
 import { parseForm, parseId, renderInvalid } from '../web/form';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
-import { countActions, findAction, listActions } from './queries';
+import { countActions, findAction, isOverdue, listActions } from './queries';
 import { ActionFilterSchema, ActionStatusSchema } from './schemas';
 import { setActionStatus } from './service';
 
@@ -31,6 +31,7 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     ]);
     const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'page'));
     res.render('actions/list', {
+      isOverdue,
       csvHref: `/actions.csv${query.size ? '?' + query.toString() : ''}`,
       rows,
       filter,

@@ -11,7 +11,7 @@ import { OPEN_STATUSES, withoutDueDate } from './queries';
 export { OPEN_STATUSES } from './queries';
 
 /** Reads and SQL fragments other features use (the overview, the status report, the referat, the CSV). */
-export { actionsOfMeeting, carriedOverOfMeeting, findAction, isOpen, listActions, withoutDueDate } from './queries';
+export { actionsOfMeeting, carriedOverOfMeeting, findAction, isOpen, isOverdue, listActions, overdueOn, withoutDueDate } from './queries';
 
 /** When an action was finished (udført or droppet): kept from before, or now; null while open. */
 export function completedAt(status: ActionStatus, at: Date, previous: string | null = null): string | null {

@@ -1,7 +1,7 @@
 // What the overview shows a signed-in person: next meetings, minutes awaiting their approval,
 // their open actions.
 import type { Db } from '../db/database';
-import { isOpen, withoutDueDate } from '../actions/service';
+import { isOpen, overdueOn, withoutDueDate } from '../actions/service';
 
 export function upcomingMeetings(db: Db, now: string, limit = 5) {
   return db
@@ -127,7 +127,7 @@ export async function countMyOpenActions(db: Db, personId: number): Promise<numb
 }
 
 export async function countOverdueActions(db: Db, today: string, ownerId?: number): Promise<number> {
-  let q = db.selectFrom('actions').where(isOpen).where('actions.due_date', '<', today);
+  let q = db.selectFrom('actions').where(overdueOn(today));
   // The redundant "has a due date" lets a person's count range over actions_open_owner_due.
   if (ownerId) q = q.where('owner_id', '=', ownerId).where(withoutDueDate, '=', 0);
   const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -172,8 +172,7 @@ export function overdueActions(db: Db, today: string, limit = 10) {
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'owner.name as owner_name', 'meetings.title as meeting_title'])
-    .where(isOpen)
-    .where('actions.due_date', '<', today)
+    .where(overdueOn(today))
     .orderBy('actions.due_date')
     .limit(limit)
     .execute();

@@ -4,12 +4,12 @@ import { Router } from 'express';
 import { listPartnerships } from '../partnerships/service';
 import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/service';
 import { ACTION_STATUS_LABELS, options } from '../web/labels';
-import { requireUser } from '../web/auth';
+import { isOverdue } from '../actions/service';
 import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
 import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/service';
 import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
-import { permissions } from '../web/auth';
+import { permissions, requireUser } from '../web/auth';
 import { overviewCharts } from './overview-charts';
 import * as format from '../web/format';
 import { renderFragment } from '../web/views';
@@ -77,6 +77,7 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
       sharedFor(today),
     ]);
     res.render('dashboard/page', {
+      isOverdue,
       toWrite,
       awaitingParties,
       meetings,

@@ -2,7 +2,7 @@
 // actions as CSV. (The minutes' files are served by server/meetings/referat-routes.ts.)
 import { Router, type Request } from 'express';
 import { ActionFilterSchema, type ActionFilter } from '../actions/schemas';
-import { listActions } from '../actions/service';
+import { isOverdue, listActions } from '../actions/service';
 import { ACTION_STATUS_LABELS } from '../web/labels';
 import { permissions, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -59,7 +59,7 @@ export function exportRoutes({ db, clock, caches }: AppContext): Router {
           a.owner_name,
           formatIsoDay(a.due_date),
           ACTION_STATUS_LABELS[a.status],
-          a.due_date && a.due_date < today && (a.status === 'aaben' || a.status === 'i_gang') ? 'ja' : 'nej',
+          isOverdue(a, today) ? 'ja' : 'nej',
           a.meeting_title,
           formatIsoDay(utcToCopenhagen(a.meeting_starts_at).day),
         ]),

@@ -14,7 +14,7 @@ import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web
 import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
-import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/service';
+import { actionsOfMeeting, carriedOverOfMeeting, isOverdue } from '../actions/service';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS, options } from '../web/labels';
 import { minutesOf } from './minutes';
 import { LOCKED_MESSAGE } from './lock';
@@ -192,6 +192,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
     const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
     res.status(status).render('meetings/show', {
+      isOverdue,
       meeting,
       participants,
       partyAttendance,
