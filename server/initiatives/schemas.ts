@@ -1,7 +1,7 @@
 // Forms and filters of the initiatives feature, with Danish messages.
 import { z } from 'zod';
 import { CITIZEN_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
-import { choice, optionalDay, optionalId, optionalText, requiredText, idList } from '../web/form';
+import { choice, idList, optionalDay, optionalId, optionalText, requiredDay, requiredText } from '../web/form';
 
 /** A list of keys from checkboxes: absent, one value or several. */
 const keyList = z.preprocess(
@@ -89,10 +89,7 @@ export const StatusChangeSchema = z.object({
   reason: requiredText('Skriv, hvorfor status ændres', 2000),
 });
 
-export const day = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : ''),
-  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD' }),
-);
+export const day = requiredDay();
 
 export const ProgressUpdateSchema = z.object({
   date: day,

@@ -1,7 +1,7 @@
 // The learning (erfaring) form and the list's filters, with Danish messages.
 import { z } from 'zod';
 import { LEARNING_OUTCOMES, type LearningOutcome } from '../db/schema';
-import { choice, optionalText, requiredText, idList } from '../web/form';
+import { choice, idList, optionalText, requiredDay, requiredText } from '../web/form';
 
 export const LEARNING_OUTCOME_LABELS: Record<LearningOutcome, string> = {
   virkede: 'Virkede',
@@ -9,10 +9,7 @@ export const LEARNING_OUTCOME_LABELS: Record<LearningOutcome, string> = {
   virkede_ikke: 'Virkede ikke',
 };
 
-const learningDay = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : ''),
-  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }),
-);
+const learningDay = requiredDay();
 
 export const LearningFormSchema = z.object({
   title: requiredText('Skriv en kort overskrift på erfaringen'),

@@ -1,14 +1,11 @@
 // Forms and filters of the meetings feature, with Danish messages.
 import { z } from 'zod';
 import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE, MEETING_KINDS, MEETING_STATUSES, type Attendance } from '../db/schema';
-import { checkbox, choice, idList, optionalDay, optionalId, optionalText, requiredText, type ParseResult } from '../web/form';
+import { checkbox, choice, idList, optionalDay, optionalId, optionalText, type ParseResult, requiredDay, requiredText } from '../web/form';
 
 export { idList };
 
-const day = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : ''),
-  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }),
-);
+const day = requiredDay();
 const time = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().replace('.', ':') : ''),
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv tidspunktet som TT:MM, fx 14:00' }),

@@ -1,15 +1,12 @@
 // The partnership settings form.
 import { z } from 'zod';
-import { optionalText, requiredText } from '../web/form';
+import { optionalDay, optionalText, requiredText } from '../web/form';
 
 export const PartnershipFormSchema = z.object({
   name: requiredText('Skriv partnerskabets navn'),
   purpose: optionalText(5000),
   project_area: optionalText(200),
-  start_date: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
-    z.iso.date({ error: 'Skriv en dato som ÅÅÅÅ-MM-DD' }).nullable(),
-  ),
+  start_date: optionalDay,
   meeting_cadence: requiredText('Skriv mødekadencen, fx "aftales nærmere" eller "hver 6. uge"', 200),
 });
 export type PartnershipForm = z.infer<typeof PartnershipFormSchema>;

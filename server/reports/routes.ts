@@ -1,6 +1,5 @@
 // /reports/status?from=&to= as a page, a PDF and a Word document.
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { documentDocx } from '../documents/docx';
 import { attachment } from '../documents/filename';
 import { documentPdf } from '../documents/pdf';
@@ -8,17 +7,11 @@ import { addDays } from '../initiatives/service';
 import { barChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';
+import { PeriodSchema } from './schemas';
 import { utcToCopenhagen } from '../web/time';
 import { buildStatusReport, type StatusReport } from './status-report';
 import type { Period } from './queries';
 import { renderFragment } from '../web/views';
-
-const day = (message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date({ error: message }).optional());
-
-const PeriodSchema = z
-  .object({ from: day('Skriv startdatoen som ÅÅÅÅ-MM-DD'), to: day('Skriv slutdatoen som ÅÅÅÅ-MM-DD') })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], error: 'Slutdatoen skal ligge efter startdatoen' });
 
 /** The page's two charts, drawn from the report's own numbers. */
 function reportCharts(report: StatusReport) {

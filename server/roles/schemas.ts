@@ -1,6 +1,6 @@
 // Forms and filters of the roles feature: role evidence (rolleobservation) and role administration.
 import { z } from 'zod';
-import { choice, optionalId, optionalText, requiredText } from '../web/form';
+import { choice, filterDay, optionalId, optionalText, requiredDay, requiredText } from '../web/form';
 
 export const ROLE_KINDS = ['medarbejder', 'leder'] as const;
 export type RoleKind = (typeof ROLE_KINDS)[number];
@@ -15,10 +15,7 @@ export const PERSON_OR_TEAM_REQUIRED = 'Vælg en person, eller skriv hvilket tea
 
 const trimmedString = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-const requiredDay = z.preprocess(trimmedString, z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24' }));
 
-/** A day in a filter: '' or a malformed value simply means no limit. */
-const filterDay = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date().optional()).catch(undefined);
 const filterId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
 
 /** A path on this site to go back to: one leading slash (not "//host"), no backslash or scheme. */
@@ -31,7 +28,7 @@ export function safeReturnPath(raw: unknown): string | null {
 export const EvidenceFormSchema = z
   .object({
     role_key: z.preprocess(trimmedString, z.string().min(1, { error: 'Vælg en rolle' }).max(40, { error: 'Vælg en rolle fra listen' })),
-    date: requiredDay,
+    date: requiredDay(),
     person_id: optionalId,
     team: optionalText(200),
     organisation_id: optionalId,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SEARCH_TYPES, type SearchType } from './fts';
 import { MAX_INPUT } from './query';
+import { queryDay } from '../web/form';
 
 export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   moede: 'Møder',
@@ -17,8 +18,7 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   'forklar-eller-fjern': 'Forklar eller fjern',
 };
 
-const day = (message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.iso.date({ error: message }).optional());
+const day = queryDay;
 
 /**
  * Any text is a valid query (query.ts makes it safe); an unknown type means all types. Only a

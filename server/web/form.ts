@@ -114,11 +114,26 @@ export const optionalPhone = z.preprocess(
     .nullable(),
 );
 
-/** A day as ÅÅÅÅ-MM-DD, or '' for none (null). */
-export const optionalDay = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
-  z.iso.date({ error: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01' }).nullable(),
-);
+// ---- days (ÅÅÅÅ-MM-DD, a Copenhagen calendar day), the one set of date fields every form uses ----
+
+const DAY_MESSAGE = 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24';
+const trimmedOr = (empty: unknown) => (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : empty);
+
+/** A day that must be given. */
+export function requiredDay(message = DAY_MESSAGE) {
+  return z.preprocess(trimmedOr(''), z.iso.date({ error: message }));
+}
+
+/** A day, or '' for none (null). */
+export const optionalDay = z.preprocess(trimmedOr(null), z.iso.date({ error: DAY_MESSAGE }).nullable());
+
+/** A day in a search or report form: '' means not given; a wrong one is an error to show. */
+export function queryDay(message = DAY_MESSAGE) {
+  return z.preprocess(trimmedOr(undefined), z.iso.date({ error: message }).optional());
+}
+
+/** A day in a list filter: '' or a malformed value simply means no limit. */
+export const filterDay = z.preprocess(trimmedOr(undefined), z.iso.date().optional()).catch(undefined);
 
 /** A list of ids from checkboxes: absent, one value or several. */
 export const idList = z.preprocess(

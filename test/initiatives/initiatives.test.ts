@@ -270,7 +270,7 @@ describe('/initiatives: create', () => {
     expect(fieldError(res.text, 'title')).toBe('Skriv en titel på initiativet');
     expect(fieldError(res.text, 'kind')).toBe('Vælg en type');
     expect(fieldError(res.text, 'description')).toMatch(new RegExp(`^${CPR_MESSAGE_START}`));
-    expect(fieldError(res.text, 'funding_ends')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01');
+    expect(fieldError(res.text, 'funding_ends')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(fieldError(res.text, 'citizen_role')).toBe('Vælg en værdi fra listen');
     expect(fieldError(res.text, 'intended_movement')).toBeUndefined();
     expect(fieldValue(res.text, 'description')).toBe('Borgeren har CPR 010190-1234');

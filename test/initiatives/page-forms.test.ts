@@ -122,7 +122,7 @@ describe('progress updates', () => {
     const res = await c.k.post(`${c.path}/updates`, { date: '20.11.2026', happened: '', effect_seen: 'Glade beboere', learning: '' });
     expect(res.status).toBe(422);
     expect(fieldError(res.text, 'happened')).toBe('Skriv, hvad der skete');
-    expect(fieldError(res.text, 'date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD');
+    expect(fieldError(res.text, 'date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(fieldValue(res.text, 'effect_seen')).toBe('Glade beboere');
     expect(detailsOpen(res.text, `${c.path}/updates`)).toBe(true);
     expect(await counts(c.t)).toEqual(before);
@@ -281,7 +281,7 @@ describe('effect measures and measurements', () => {
     const wrong = await c.k.post(path, { date: 'i går', value: 'mange', note: 'Regnvejr' });
     expect(wrong.status).toBe(422);
     expect(measurementError(wrong.text, measureId, 'value')).toBe('Skriv et tal, fx 12 eller 3,5');
-    expect(measurementError(wrong.text, measureId, 'date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD');
+    expect(measurementError(wrong.text, measureId, 'date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(measurementValue(wrong.text, measureId, 'value')).toBe('mange');
     expect(measurementValue(wrong.text, measureId, 'note')).toBe('Regnvejr');
     const empty = await c.k.post(path, { date: '2026-11-20', value: '', note: '' });
@@ -348,11 +348,11 @@ describe('citizen stories', () => {
     expect(badDate.status).toBe(422);
     expect(detailsOpen(badDate.text, `${c.path}/stories`)).toBe(true);
     expect(detailsOpen(badDate.text, `${c.path}/updates`)).toBe(false);
-    expect(fieldError(badDate.text, 'story_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD');
+    expect(fieldError(badDate.text, 'story_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(sectionOf(badDate.text, 'borgerhistorier')).toContain('id="f-story_date" name="date" value="18/11"');
     expect(fieldError(badDate.text, 'date')).toBeUndefined();
     expect(fieldValue(badDate.text, 'date')).toBe('2026-11-24'); // the progress form keeps its own default
-    expect(badDate.text).toContain('<li><a href="#f-story_date">Skriv datoen som ÅÅÅÅ-MM-DD</a></li>');
+    expect(badDate.text).toContain('<li><a href="#f-story_date">Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24</a></li>');
     expect(duplicateIds(badDate.text)).toEqual([]);
     expect(await counts(c.t)).toEqual(before);
   });

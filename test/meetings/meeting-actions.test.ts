@@ -60,7 +60,7 @@ describe('creating a follow-up action', () => {
     const res = await k.post(`/meetings/${meeting}/actions`, { text: '', due_date: '15-12-2026', status: 'færdig', owner_id: '' });
     expect(res.status).toBe(422);
     expect(fieldError(res.text, 'text')).toBe('Skriv, hvad der skal gøres');
-    expect(fieldError(res.text, 'due_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01');
+    expect(fieldError(res.text, 'due_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(fieldError(res.text, 'status')).toBe('Vælg en status');
     expect(fieldValue(res.text, 'due_date')).toBe('15-12-2026');
     expect(await countRows(db, 'actions')).toBe(0);
@@ -123,7 +123,7 @@ describe('editing and deleting a follow-up action', () => {
     const res = await k.post(`/meetings/${meeting}/actions/${action}`, { text: 'Nyt', due_date: '2026-13-01' });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Redigér opfølgningspunkt');
-    expect(fieldError(res.text, 'due_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01');
+    expect(fieldError(res.text, 'due_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(fieldValue(res.text, 'text')).toBe('Nyt');
     expect(await db.selectFrom('actions').selectAll().where('id', '=', action).executeTakeFirstOrThrow()).toEqual(before);
   });

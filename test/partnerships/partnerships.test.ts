@@ -77,7 +77,7 @@ describe('/partnerships', () => {
     const res = await k.post(`/partnerships/${p.id}`, validForm({ name: ' ', start_date: '1. september', meeting_cadence: '', project_area: 'Uldum og omegn' }));
     expect(res.status).toBe(422);
     expect(fieldError(res.text, 'name')).toBe('Skriv partnerskabets navn');
-    expect(fieldError(res.text, 'start_date')).toBe('Skriv en dato som ÅÅÅÅ-MM-DD');
+    expect(fieldError(res.text, 'start_date')).toBe('Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24');
     expect(fieldError(res.text, 'meeting_cadence')).toBe('Skriv mødekadencen, fx "aftales nærmere" eller "hver 6. uge"');
     expect(fieldValue(res.text, 'project_area')).toBe('Uldum og omegn');
     expect(fieldValue(res.text, 'start_date')).toBe('1. september');
