@@ -11,6 +11,7 @@ import { isKnownBrowser, rememberBrowser } from './known-browser';
 import { LoginThrottle } from './login-throttle';
 import { ChangePasswordSchema, LoginSchema, ProfileNameSchema, safeNext, SetupSchema } from './schemas';
 import { authenticate, changeOwnName, changeOwnPassword, createAccount, hasAnyUser } from './service';
+import { ACCOUNT_TEXTS as A } from './messages';
 
 /** Starts a fresh session for the user (a new id, so a planted session id is worthless). */
 function signIn(req: Request, userId: number): Promise<void> {
@@ -52,7 +53,7 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
           { onlyIfNoUsers: true },
         );
         await signIn(req, userId);
-        flash(req, 'Administratoren er oprettet, og du er logget ind.');
+        flash(req, A.setupDone);
         res.redirect(303, '/');
       },
     });
@@ -122,7 +123,7 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
       locals: () => profileLocals(req),
       save: async (data) => {
         await changeOwnName(db, user.id, data.name, clock.now());
-        flash(req, 'Dit navn er ændret.');
+        flash(req, A.nameChanged);
         res.redirect(303, '/profile');
       },
     });
@@ -137,7 +138,7 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
       locals: () => profileLocals(req),
       save: async (data) => {
         await changeOwnPassword(db, user.id, data.current_password, data.password, clock.now(), req.sessionID);
-        flash(req, 'Din adgangskode er skiftet.');
+        flash(req, A.passwordChanged);
         res.redirect(303, '/profile');
       },
     });

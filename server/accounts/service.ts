@@ -7,6 +7,7 @@ import type { AppRole, Database } from '../db/schema';
 import { searchKey, sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
+import { ACCOUNT_TEXTS as A } from './messages';
 
 export interface NewAccount {
   email: string;
@@ -103,7 +104,7 @@ export async function authenticate(db: Db, email: string, password: string, at: 
 
 async function loadUserRow(trx: Kysely<Database>, userId: number) {
   const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new NotFound('Brugeren findes ikke');
+  if (!user) throw new NotFound(A.userNotFound);
   return user;
 }
 
@@ -116,7 +117,7 @@ async function assertAnotherAdmin(trx: Kysely<Database>, userId: number) {
     .where('disabled', '=', 0)
     .where('id', '!=', userId)
     .executeTakeFirst();
-  if (!other) throw new Conflict('Der skal altid være mindst én aktiv administrator.', `/admin/users/${userId}/edit`);
+  if (!other) throw new Conflict(A.lastAdmin, `/admin/users/${userId}/edit`);
 }
 
 export interface AccountChange {
@@ -155,8 +156,8 @@ export async function changeOwnName(db: Db, userId: number, name: string, at: Da
   await db.transaction().execute(async (trx) => {
     const user = await loadUserRow(trx, userId);
     const before = await trx.selectFrom('people').selectAll().where('id', '=', user.person_id).executeTakeFirst();
-    if (!before) throw new NotFound('Personen findes ikke');
-    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke omdøbes.', '/profile');
+    if (!before) throw new NotFound(A.personNotFound);
+    if (before.anonymised_at) throw new Conflict(A.anonymisedCannotRename, '/profile');
     const set = { name, sort_key: sortKey(name), search_key: searchKey(name, before.title), updated_at: at.toISOString() };
     await trx.updateTable('people').set(set).where('id', '=', before.id).execute();
     await audit(trx, { actor: { userId }, at, action: 'update', entity: 'person', entityId: before.id, after: { ...before, ...set }, before });

@@ -12,8 +12,9 @@ import { utcToCopenhagen } from '../web/time';
 import { countActions, findAction, isOverdue, listActions } from './queries';
 import { ActionFilterSchema, ActionStatusSchema } from './schemas';
 import { setActionStatus } from './service';
+import { ACTION_TEXTS as A } from './messages';
 
-const NOT_YOUR_ACTION = 'Du kan kun ændre status på opfølgningspunkter, du selv er ansvarlig for.';
+const NOT_YOUR_ACTION = A.onlyOwnStatus;
 
 export function actionRoutes({ db, clock }: AppContext): Router {
   const router = Router();

@@ -7,6 +7,7 @@ import { audit } from '../db/audit';
 import type { ActionStatus, Database } from '../db/schema';
 import { Forbidden, NotFound } from '../web/errors';
 import { OPEN_STATUSES, withoutDueDate } from './queries';
+import { ACTION_TEXTS as A } from './messages';
 
 export { OPEN_STATUSES } from './queries';
 
@@ -34,7 +35,7 @@ export async function setActionStatus(db: Db, actionId: number, status: ActionSt
     const before = await trx.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
     if (!before) throw new NotFound();
     if (!who.mayEditAll && before.owner_id !== who.personId) {
-      throw new Forbidden('Du kan kun ændre status på opfølgningspunkter, du selv er ansvarlig for.');
+      throw new Forbidden(A.onlyOwnStatus);
     }
     if (before.status === status) return;
     const set = { status, completed_at: completedAt(status, at, before.completed_at), updated_at: at.toISOString() };

@@ -23,6 +23,7 @@ import {
   ResetPasswordSchema,
   roleOptions,
 } from './schemas';
+import { ADMIN_TEXTS as A } from './messages';
 
 export function adminRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -87,7 +88,7 @@ export function adminRoutes({ db, clock }: AppContext): Router {
       locals: () => ({ account, roleOptions: roles }),
       save: async (data) => {
         await updateAccount(db, account.id, data, actor, clock.now());
-        flash(req, 'Brugeren er gemt.');
+        flash(req, A.userSaved);
         res.redirect(303, '/admin/users');
       },
     });
@@ -103,7 +104,7 @@ export function adminRoutes({ db, clock }: AppContext): Router {
       locals: () => ({ account, roleOptions: roles, form: formFrom({ role: account.role, disabled: account.disabled === 1 }) }),
       save: async (data) => {
         await setPassword(db, account.id, data.password, actor, clock.now());
-        flash(req, 'Adgangskoden er nulstillet. Giv den nye adgangskode til brugeren ad en sikker vej.');
+        flash(req, A.passwordReset);
         res.redirect(303, `/admin/users/${account.id}/edit`);
       },
     });

@@ -22,6 +22,7 @@ import {
 } from './queries';
 import { DILEMMA_STATUS_LABELS, DilemmaFilterSchema, DilemmaFormSchema } from './schemas';
 import { createDilemma, deleteDilemma, updateDilemma } from './service';
+import { DILEMMA_TEXTS as T } from './messages';
 
 const statusOptions = DILEMMA_STATUSES.map((s) => ({ value: s, label: DILEMMA_STATUS_LABELS[s] }));
 
@@ -66,7 +67,7 @@ export function dilemmaRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(),
       save: async (data) => {
         const id = await createDilemma(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Dilemmaet er oprettet.');
+        flash(req, T.created);
         res.redirect(303, `/dilemmas/${id}`);
       },
     });
@@ -102,7 +103,7 @@ export function dilemmaRoutes({ db, clock }: AppContext): Router {
       locals: async () => formLocals(dilemma, (await meetingsOfDilemma(db, dilemma.id)).map((m) => m.id)),
       save: async (data) => {
         await updateDilemma(db, dilemma.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Dilemmaet er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/dilemmas/${dilemma.id}`);
       },
     });
@@ -124,7 +125,7 @@ export function dilemmaRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const id = parseId(req.params.id);
     await deleteDilemma(db, id, { userId: user.id }, clock.now());
-    flash(req, 'Dilemmaet er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, '/dilemmas');
   });
 

@@ -15,6 +15,7 @@ import { calendarMeetings, renewCalendarToken, userByCalendarToken } from './cal
 import { toCsv } from './csv';
 import { attachment } from '../documents/filename';
 import { meetingFeed, meetingInvite } from './ics';
+import { EXPORT_TEXTS as T } from './messages';
 
 /** The CSV has every matching action, within a sane bound. */
 const CSV_MAX_ROWS = 100_000;
@@ -87,7 +88,7 @@ export function exportRoutes({ db, clock, caches }: AppContext): Router {
   router.post('/profile/calendar-token', async (req, res) => {
     const user = requireUser(req);
     await renewCalendarToken(db, user.id, clock.now());
-    flash(req, 'Du har fået en ny kalenderadresse. Den gamle virker ikke længere.');
+    flash(req, T.calendarRenewed);
     res.redirect(303, '/profile#kalender');
   });
 

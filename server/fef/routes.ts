@@ -13,6 +13,7 @@ import { pageRequest, pagination } from '../web/pagination';
 import { countFefItems, findFefItem, listFefItems, type FefItemRow } from './queries';
 import { FEF_DECISION_LABELS, FEF_ORIGIN_LABELS, FefFilterSchema, FefFormSchema, formatHours, hoursFieldValue } from './schemas';
 import { createFefItem, deleteFefItem, hoursSavedByDecision, updateFefItem } from './service';
+import { FEF_TEXTS as T } from './messages';
 
 const BASE = '/forklar-eller-fjern';
 const originOptions = FEF_ORIGINS.map((o) => ({ value: o, label: FEF_ORIGIN_LABELS[o] }));
@@ -75,7 +76,7 @@ export function fefRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(),
       save: async (data) => {
         const id = await createFefItem(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Punktet er oprettet.');
+        flash(req, T.created);
         res.redirect(303, `${BASE}/${id}`);
       },
     });
@@ -103,7 +104,7 @@ export function fefRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(item),
       save: async (data) => {
         await updateFefItem(db, item.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Punktet er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `${BASE}/${item.id}`);
       },
     });
@@ -124,7 +125,7 @@ export function fefRoutes({ db, clock }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     await deleteFefItem(db, parseId(req.params.id), { userId: user.id }, clock.now());
-    flash(req, 'Punktet er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, BASE);
   });
 

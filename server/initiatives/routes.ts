@@ -15,7 +15,7 @@ import { lineChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { Invalid, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
+import { formFrom, parseForm, parseId, submitForm, type FormState, FORM_ERROR } from '../web/form';
 import { formatIsoDay } from '../web/format';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
@@ -47,6 +47,7 @@ import {
   updateInitiative,
   type Who,
 } from './service';
+import { INITIATIVE_TEXTS as T } from './messages';
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const withNone = (list: Array<{ value: string | number; label: string }>, label = 'Ikke angivet') => [{ value: '', label }, ...list];
@@ -196,7 +197,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
       personOptions: withNone(people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })), 'Ingen person'),
       organisationOptions: withNone(organisations, 'Ingen organisation'),
       kerneopgaveOptions: withNone(kerneopgaver.map((k) => ({ value: k.key, label: k.name }))),
-      ...(form ? { form, formError: 'Formularen indeholder fejl. Ret de markerede felter.' } : {}),
+      ...(form ? { form, formError: FORM_ERROR } : {}),
     });
   }
 
@@ -227,7 +228,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => formLocals(initiative),
       save: async (data) => {
         await updateInitiative(db, initiative.id, data, who(req), clock.now());
-        flash(req, 'Initiativet er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/initiatives/${initiative.id}`);
       },
     });
@@ -249,7 +250,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);
     await deleteInitiative(db, initiative.id, who(req), clock.now());
-    flash(req, 'Initiativet er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, '/initiatives');
   });
 
@@ -323,7 +324,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
       return renderInitiative(req, res, initiative, 422, { values, errors });
     }
     await addMeasurement(db, initiative.id, measureId, parsed.data, who(req), clock.now());
-    flash(req, 'Målingen er gemt.');
+    flash(req, T.measurementSaved);
     res.redirect(303, `/initiatives/${initiative.id}#effekt-${measureId}`);
   });
 
@@ -343,7 +344,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
   router.post('/:id/partners/:partnerId/delete', requireRole('konsulent'), async (req, res) => {
     const initiative = await load(req.params.id);
     await removePartner(db, initiative.id, parseId(req.params.partnerId), who(req), clock.now());
-    flash(req, 'Partneren er fjernet.');
+    flash(req, T.partnerRemoved);
     res.redirect(303, `/initiatives/${initiative.id}#partnere`);
   });
 
@@ -352,7 +353,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
     const parsed = parseForm(CommentSchema, req.body);
     if (!parsed.ok) return renderInitiative(req, res, initiative, 422, parsed.form);
     await addComment(db, 'initiative', initiative.id, requireUser(req).personId, parsed.data.body, who(req).actor, clock.now());
-    flash(req, 'Kommentaren er tilføjet.');
+    flash(req, T.commentAdded);
     res.redirect(303, `/initiatives/${initiative.id}#comments-heading`);
   });
 

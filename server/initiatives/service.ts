@@ -8,6 +8,7 @@ import type { Database, InitiativeStatus } from '../db/schema';
 import { sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { InitiativeForm } from './schemas';
+import { INITIATIVE_TEXTS as T } from './messages';
 
 /** Reads the overview uses. */
 export { fundingAlerts, overdueTrials, runningTrials } from './queries';
@@ -156,14 +157,14 @@ export async function deleteInitiative(db: Db, id: number, who: Who, at: Date): 
       const before = await trx.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new NotFound();
       const action = await trx.selectFrom('actions').select('id').where('initiative_id', '=', id).executeTakeFirst();
-      if (action) throw new Conflict('Initiativet har opfølgningspunkter fra møder og kan ikke slettes. Sæt status til "Stoppet" i stedet.', `/initiatives/${id}`);
+      if (action) throw new Conflict(T.hasActions, `/initiatives/${id}`);
       // Comments point at their target by type and id (no foreign key): they go with it.
       await trx.deleteFrom('comments').where('target_type', '=', 'initiative').where('target_id', '=', id).execute();
       await trx.deleteFrom('initiatives').where('id', '=', id).execute();
       await audit(trx, { actor: who.actor, at, action: 'delete', entity: 'initiative', entityId: id, before });
     });
   } catch (err) {
-    if (isForeignKeyViolation(err)) throw new Conflict('Initiativet bruges andre steder og kan ikke slettes. Sæt status til "Stoppet" i stedet.', `/initiatives/${id}`);
+    if (isForeignKeyViolation(err)) throw new Conflict(T.inUse, `/initiatives/${id}`);
     throw err;
   }
 }

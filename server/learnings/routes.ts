@@ -23,6 +23,7 @@ import {
 } from './queries';
 import { LEARNING_OUTCOME_LABELS, LearningFilterSchema, LearningFormSchema } from './schemas';
 import { createLearning, deleteLearning, updateLearning } from './service';
+import { LEARNING_TEXTS as T } from './messages';
 
 const outcomeOptions = LEARNING_OUTCOMES.map((o) => ({ value: o, label: LEARNING_OUTCOME_LABELS[o] }));
 
@@ -79,7 +80,7 @@ export function learningRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => formLocals(),
       save: async (data) => {
         const id = await createLearning(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Erfaringen er oprettet.');
+        flash(req, T.created);
         res.redirect(303, `/learnings/${id}`);
       },
     });
@@ -111,7 +112,7 @@ export function learningRoutes({ db, clock, caches }: AppContext): Router {
       locals: async () => formLocals(learning, (await meetingsOfLearning(db, learning.id)).map((m) => m.id)),
       save: async (data) => {
         await updateLearning(db, learning.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Erfaringen er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/learnings/${learning.id}`);
       },
     });
@@ -129,7 +130,7 @@ export function learningRoutes({ db, clock, caches }: AppContext): Router {
   router.post('/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     await deleteLearning(db, parseId(req.params.id), { userId: user.id }, clock.now());
-    flash(req, 'Erfaringen er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, '/learnings');
   });
 

@@ -18,6 +18,7 @@ import { dilemmaOptions } from '../web/options';
 import { initiativeOptions } from '../web/options';
 import { AgendaItemSchema, MoveSchema } from './schemas';
 import { findAction } from '../actions/service';
+import { MEETING_TEXTS as M } from './messages';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 /** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */
@@ -44,7 +45,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
       locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions()) }),
       save: async (data) => {
         const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
-        flash(req, 'Punktet er tilføjet dagsordenen.');
+        flash(req, M.itemAdded);
         res.redirect(303, `/meetings/${meeting.id}#punkt-${id}`);
       },
     });
@@ -82,7 +83,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
       locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions()) }),
       save: async (data) => {
         await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
-        flash(req, 'Punktet er gemt.');
+        flash(req, M.itemSaved);
         res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
       },
     });
@@ -105,7 +106,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
   router.post('/:itemId/delete', async (req, res) => {
     const { meeting, item } = await loadItem(req);
     await removeAgendaItem(db, meeting.id, item.id, actor(req), clock.now());
-    flash(req, 'Punktet er fjernet fra dagsordenen.');
+    flash(req, M.itemRemoved);
     res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
   });
 
@@ -164,7 +165,7 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
       locals: () => formLocals(meeting),
       save: async (data) => {
         await createAction(db, meeting.id, data, actor(req), clock.now());
-        flash(req, 'Opfølgningspunktet er oprettet.');
+        flash(req, M.actionCreated);
         res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
       },
     });
@@ -191,7 +192,7 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
       locals: () => formLocals(meeting, action),
       save: async (data) => {
         await updateAction(db, action.id, data, actor(req), clock.now());
-        flash(req, 'Opfølgningspunktet er gemt.');
+        flash(req, M.actionSaved);
         res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
       },
     });
@@ -210,7 +211,7 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
   router.post('/:actionId/delete', async (req, res) => {
     const { meeting, action } = await loadAction(req);
     await deleteAction(db, action.id, actor(req), clock.now());
-    flash(req, 'Opfølgningspunktet er slettet.');
+    flash(req, M.actionDeleted);
     res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
   });
 

@@ -49,7 +49,7 @@ async function ensureMinutes(trx: Kysely<Database>, meetingId: number, at: Date)
 export async function saveMinutesText(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await ensureMinutes(trx, meetingId, at);
-    if (before.status !== 'kladde') throw new Conflict('Referatet kan kun redigeres, mens det er en kladde.', minutesPage(meetingId));
+    if (before.status !== 'kladde') throw new Conflict(MINUTES_TEXTS.editOnlyDraft, minutesPage(meetingId));
     const set = { ...text, updated_at: at.toISOString() };
     await trx.updateTable('minutes').set(set).where('id', '=', before.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: before.id, before, after: { ...before, ...set } });
@@ -65,9 +65,9 @@ export async function sendForApproval(db: Db, meetingId: number, actor: Actor, a
   await db.transaction().execute(async (trx) => {
     const meeting = await trx.selectFrom('meetings').select(['id', 'status']).where('id', '=', meetingId).executeTakeFirst();
     if (!meeting) throw new NotFound();
-    if (meeting.status !== 'afholdt') throw new Conflict('Markér mødet som afholdt, før referatet sendes til godkendelse.', minutesPage(meetingId));
+    if (meeting.status !== 'afholdt') throw new Conflict(MINUTES_TEXTS.holdBeforeSending, minutesPage(meetingId));
     const minutes = await ensureMinutes(trx, meetingId, at);
-    if (minutes.status !== 'kladde') throw new Conflict('Referatet er allerede sendt til godkendelse.', minutesPage(meetingId));
+    if (minutes.status !== 'kladde') throw new Conflict(MINUTES_TEXTS.alreadySent, minutesPage(meetingId));
     const document = await buildMinutesDocument(trx, meetingId, minutes);
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx.deleteFrom('minutes_versions').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
@@ -98,7 +98,7 @@ export async function saveAndSend(db: Db, meetingId: number, text: { free_text: 
 export async function withdrawMinutes(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict('Kun et referat, der er sendt til godkendelse, kan trækkes tilbage.', minutesPage(meetingId));
+    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict(MINUTES_TEXTS.withdrawOnlySent, minutesPage(meetingId));
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx.updateTable('minutes').set({ status: 'kladde', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'kladde' } });
@@ -109,7 +109,7 @@ export async function withdrawMinutes(db: Db, meetingId: number, actor: Actor, a
 export async function startCorrection(db: Db, meetingId: number, changeNote: string, actor: Actor, at: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status !== 'godkendt') throw new Conflict('Kun et godkendt referat kan rettes i en ny version.', minutesPage(meetingId));
+    if (!minutes || minutes.status !== 'godkendt') throw new Conflict(MINUTES_TEXTS.correctOnlyApproved, minutesPage(meetingId));
     const set = { status: 'kladde' as const, version: minutes.version + 1, change_note: changeNote, updated_at: at.toISOString() };
     await trx.updateTable('minutes').set(set).where('id', '=', minutes.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: minutes, after: { ...minutes, ...set } });
@@ -168,9 +168,9 @@ export type ApprovalResult = 'approved' | 'already-approved' | 'locked';
 export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date): Promise<ApprovalResult> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-    if (!minutes || minutes.status === 'kladde') throw new Conflict('Referatet er ikke sendt til godkendelse.', minutesPage(meetingId));
+    if (!minutes || minutes.status === 'kladde') throw new Conflict(MINUTES_TEXTS.notSent, minutesPage(meetingId));
     const party = await approvalPartyOf(trx, meetingId, who);
-    if (!party) throw new Forbidden('Kun en repræsentant for en af partnerskabets parter kan godkende referatet – og kun på egen parts vegne.');
+    if (!party) throw new Forbidden(MINUTES_TEXTS.onlyOwnParty);
     const existing = await trx
       .selectFrom('minutes_approvals')
       .select('id')

@@ -10,7 +10,7 @@ import { renderFragment } from '../web/views';
 import type { AppContext } from '../web/context';
 import { Conflict, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { formFrom, parseForm, parseId, submitForm, type FormState } from '../web/form';
+import { formFrom, parseForm, parseId, submitForm, type FormState, FORM_ERROR } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { pageRequest, pagination } from '../web/pagination';
 import { utcToCopenhagen } from '../web/time';
@@ -38,6 +38,7 @@ import { attendanceByParty } from './attendance';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
+import { MEETING_TEXTS as M } from './messages';
 
 export function meetingRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
@@ -107,7 +108,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const partnerships = await listPartnerships(db);
     const requested = Number(req.query.partnership_id);
     const partnershipId = partnerships.find((p) => p.id === requested)?.id ?? partnerships[0]?.id ?? null;
-    if (!partnershipId) throw new Conflict('Opret et partnerskab, før der kan planlægges møder.');
+    if (!partnershipId) throw new Conflict(M.noPartnership);
     const convener = await defaultConvener(db, partnershipId);
     res.render('meetings/form', {
       ...(await formLocals(null, partnershipId)),
@@ -130,7 +131,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       locals: async () => ({ ...(await formLocals(null, Number(req.body?.partnership_id) || null)), checked: participantValues(req.body ?? {}) }),
       save: async (data) => {
         const id = await createMeeting(db, data, actor(req), clock.now());
-        flash(req, 'Mødet er oprettet.');
+        flash(req, M.created);
         res.redirect(303, `/meetings/${id}`);
       },
     });
@@ -251,7 +252,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
       save: async (data) => {
         await updateMeeting(db, meeting.id, data, actor(req), clock.now());
-        flash(req, 'Mødet er gemt.');
+        flash(req, M.saved);
         res.redirect(303, `/meetings/${meeting.id}`);
       },
     });
@@ -268,7 +269,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const meeting = await loadMeeting(req.params.id);
     const parsed = parseForm(CancelSchema, req.body);
     if (!parsed.ok) return renderMeeting(req, res, meeting, 422, { form: parsed.form, formError: 'Skriv en begrundelse for aflysningen.' });
-    await change(req, res, meeting.id, () => cancelMeeting(db, meeting.id, parsed.data.cancel_reason, actor(req), clock.now()), 'Mødet er aflyst.');
+    await change(req, res, meeting.id, () => cancelMeeting(db, meeting.id, parsed.data.cancel_reason, actor(req), clock.now()), M.cancelled);
   });
 
   router.post('/:id/held', requireRole('konsulent'), async (req, res) => {
@@ -277,7 +278,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     if (meeting.status === 'planlagt' && req.body?.confirm !== '1' && isFarAhead(meeting.starts_at, clock.now())) {
       return res.render('meetings/confirm-held', { meeting });
     }
-    await change(req, res, meeting.id, () => markHeld(db, meeting.id, actor(req), clock.now()), 'Mødet er markeret som afholdt.');
+    await change(req, res, meeting.id, () => markHeld(db, meeting.id, actor(req), clock.now()), M.held);
   });
 
   router.post('/:id/attendance', requireRole('konsulent'), async (req, res) => {
@@ -285,14 +286,14 @@ export function meetingRoutes(ctx: AppContext): Router {
     const participants = await participantsOf(db, meeting.id);
     const attendance = parseAttendance(req.body, participants.map((p) => p.id));
     if (!attendance.ok) return renderInvalidMeeting(req, res, meeting, attendance.form);
-    await change(req, res, meeting.id, () => recordAttendance(db, meeting.id, attendance.data, actor(req), clock.now()), 'Fremmødet er gemt.');
+    await change(req, res, meeting.id, () => recordAttendance(db, meeting.id, attendance.data, actor(req), clock.now()), M.attendanceSaved);
   });
 
   router.post('/:id/participants', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
     const parsed = InviteSchema.safeParse(req.body);
-    if (!parsed.success) throw new NotFound('Personen findes ikke');
-    await change(req, res, meeting.id, () => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now()), 'Personen er inviteret.');
+    if (!parsed.success) throw new NotFound(M.personNotFound);
+    await change(req, res, meeting.id, () => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now()), M.invited);
   });
 
   router.get('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
@@ -315,14 +316,14 @@ export function meetingRoutes(ctx: AppContext): Router {
   router.post('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
     const personId = parseId(req.params.personId);
-    await change(req, res, meeting.id, () => removeParticipant(db, meeting.id, personId, actor(req), clock.now()), 'Deltageren er fjernet.');
+    await change(req, res, meeting.id, () => removeParticipant(db, meeting.id, personId, actor(req), clock.now()), M.participantRemoved);
   });
 
   router.post('/:id/evaluation', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
     const parsed = parseForm(EvaluationSchema, req.body);
     if (!parsed.ok) return renderMeeting(req, res, meeting, 422, { form: parsed.form, formError: 'Evalueringen indeholder fejl.' });
-    await change(req, res, meeting.id, () => saveEvaluation(db, meeting.id, parsed.data, actor(req), clock.now()), 'Evalueringen er gemt.');
+    await change(req, res, meeting.id, () => saveEvaluation(db, meeting.id, parsed.data, actor(req), clock.now()), M.evaluationSaved);
   });
 
   router.post('/:id/comments', requireRole('konsulent', 'repraesentant'), async (req, res) => {
@@ -331,11 +332,11 @@ export function meetingRoutes(ctx: AppContext): Router {
     const parsed = parseForm(CommentSchema, req.body);
     if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, parsed.form);
     await addComment(db, 'meeting', meeting.id, user.personId, parsed.data.body, actor(req), clock.now());
-    flash(req, 'Kommentaren er tilføjet.');
+    flash(req, M.commentAdded);
     res.redirect(303, `/meetings/${meeting.id}#comments-heading`);
   });
 
-  function renderInvalidMeeting(req: Request, res: Response, meeting: MeetingRow, form: FormState, formError = 'Formularen indeholder fejl. Ret de markerede felter.') {
+  function renderInvalidMeeting(req: Request, res: Response, meeting: MeetingRow, form: FormState, formError = FORM_ERROR) {
     return renderMeeting(req, res, meeting, 422, { form, formError });
   }
 

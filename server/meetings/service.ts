@@ -10,6 +10,7 @@ import { formatCount } from '../web/format';
 import { copenhagenToUtc } from '../web/time';
 import { assertMeetingEditable } from './lock';
 import type { MeetingForm } from './schemas';
+import { MEETING_TEXTS as M } from './messages';
 
 export const FOLLOW_UP_TITLE = 'Opfølgning fra sidste møde';
 
@@ -160,7 +161,7 @@ export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor
 export async function cancelMeeting(db: Db, id: number, reason: string, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
-    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan aflyses.', `/meetings/${id}`);
+    if (before.status !== 'planlagt') throw new Conflict(M.onlyPlannedCancelled, `/meetings/${id}`);
     const set = { status: 'aflyst' as const, cancel_reason: reason, sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
@@ -175,7 +176,7 @@ export function isFarAhead(startsAt: string, now: Date): boolean {
 export async function markHeld(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
-    if (before.status !== 'planlagt') throw new Conflict('Kun et planlagt møde kan markeres som afholdt.', `/meetings/${id}`);
+    if (before.status !== 'planlagt') throw new Conflict(M.onlyPlannedHeld, `/meetings/${id}`);
     const set = { status: 'afholdt' as const, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
@@ -187,7 +188,7 @@ export async function invitePerson(db: Db, meetingId: number, personId: number, 
     const meeting = await loadMeeting(trx, meetingId);
     await assertMeetingEditable(trx, meetingId);
     const person = await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-    if (!person) throw new NotFound('Personen findes ikke');
+    if (!person) throw new NotFound(M.personNotFound);
     const already = await trx
       .selectFrom('meeting_participants')
       .select('person_id')
@@ -258,7 +259,7 @@ export interface Evaluation {
 export async function saveEvaluation(db: Db, meetingId: number, e: Evaluation, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, meetingId);
-    if (before.status !== 'afholdt') throw new Conflict('Mødet kan evalueres, når det er markeret som afholdt.', `/meetings/${meetingId}`);
+    if (before.status !== 'afholdt') throw new Conflict(M.evaluateWhenHeld, `/meetings/${meetingId}`);
     const set = {
       evaluation_value: e.evaluation_value,
       evaluation_led_to_action: e.evaluation_led_to_action ? 1 : 0,

@@ -18,6 +18,7 @@ import {
 } from './queries';
 import { ORGANISATION_KIND_LABELS, OrganisationFilterSchema, OrganisationFormSchema } from './schemas';
 import { createOrganisation, deleteOrganisation, updateOrganisation } from './service';
+import { ORGANISATION_TEXTS as T } from './messages';
 
 const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
 
@@ -54,7 +55,7 @@ export function organisationRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(),
       save: async (data) => {
         const id = await createOrganisation(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Organisationen er oprettet.');
+        flash(req, T.created);
         res.redirect(303, `/organisations/${id}`);
       },
     });
@@ -91,7 +92,7 @@ export function organisationRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(organisation),
       save: async (data) => {
         await updateOrganisation(db, organisation.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Organisationen er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/organisations/${organisation.id}`);
       },
     });
@@ -114,7 +115,7 @@ export function organisationRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const id = parseId(req.params.id);
     await deleteOrganisation(db, id, { userId: user.id }, clock.now());
-    flash(req, 'Organisationen er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, '/organisations');
   });
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { searchKey, sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { OrganisationForm } from './schemas';
+import { ORGANISATION_TEXTS as T } from './messages';
 
 export async function organisationOptions(db: Db): Promise<Array<{ value: number; label: string }>> {
   const rows = await db.selectFrom('organisations').select(['id', 'name']).where('active', '=', 1).orderBy('sort_key').execute();
@@ -60,7 +61,7 @@ export async function deleteOrganisation(db: Db, id: number, actor: Actor, at: D
       const before = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new NotFound();
       const people = await trx.selectFrom('people').select('id').where('organisation_id', '=', id).limit(1).executeTakeFirst();
-      if (people) throw new Conflict('Organisationen kan ikke slettes, fordi der er personer knyttet til den. Deaktivér den i stedet.', `/organisations/${id}`);
+      if (people) throw new Conflict(T.hasPeople, `/organisations/${id}`);
       await trx.deleteFrom('organisations').where('id', '=', id).execute();
       await audit(trx, { actor, at, action: 'delete', entity: 'organisation', entityId: id, before });
     });

@@ -9,6 +9,7 @@ import { formFrom, parseId, submitForm } from '../web/form';
 import { findPartnership, listPartnerships, membersOf, partiesOf } from './queries';
 import { PartnershipFormSchema } from './schemas';
 import { updatePartnership } from './service';
+import { PARTNERSHIP_TEXTS as T } from './messages';
 
 export function partnershipRoutes({ db, clock }: AppContext): Router {
   const router = Router();
@@ -52,7 +53,7 @@ export function partnershipRoutes({ db, clock }: AppContext): Router {
       locals: () => ({ partnership }),
       save: async (data) => {
         await updatePartnership(db, partnership.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Partnerskabet er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/partnerships/${partnership.id}`);
       },
     });

@@ -13,6 +13,7 @@ import { pageRequest, pagination } from '../web/pagination';
 import { accountOfPerson, countPeople, findPerson, listPeople, partnershipsOfPerson } from './queries';
 import { PersonFilterSchema, PersonFormSchema, POSITION_LABELS } from './schemas';
 import { createPerson, deletePerson, exportPerson, updatePerson } from './service';
+import { PEOPLE_TEXTS as T } from './messages';
 
 const positionOptions = PERSON_POSITIONS.map((p) => ({ value: p, label: POSITION_LABELS[p] }));
 const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
@@ -66,7 +67,7 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(),
       save: async (data) => {
         const id = await createPerson(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Personen er oprettet.');
+        flash(req, T.created);
         res.redirect(303, `/people/${id}`);
       },
     });
@@ -108,7 +109,7 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
       locals: () => formLocals(person),
       save: async (data) => {
         await updatePerson(db, person.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Personen er gemt.');
+        flash(req, T.saved);
         res.redirect(303, `/people/${person.id}`);
       },
     });
@@ -131,7 +132,7 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
     const user = requireUser(req);
     const id = parseId(req.params.id);
     await deletePerson(db, id, { userId: user.id }, clock.now());
-    flash(req, 'Personen er slettet.');
+    flash(req, T.deleted);
     res.redirect(303, '/people');
   });
 

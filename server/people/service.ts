@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { searchKey, sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { PersonForm } from './schemas';
+import { PEOPLE_TEXTS as T } from './messages';
 
 export { peopleInTheWork, personOptions } from './queries';
 export { anonymisePerson, describeAnonymisation, type AnonymisationReport } from './anonymise';
@@ -49,7 +50,7 @@ export async function updatePerson(db: Db, id: number, input: PersonForm, actor:
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFound();
-    if (before.anonymised_at) throw new Conflict('Personen er anonymiseret og kan ikke redigeres.', `/people/${id}`);
+    if (before.anonymised_at) throw new Conflict(T.anonymisedCannotEdit, `/people/${id}`);
     await assertOrganisationExists(trx, input.organisation_id);
     const set = { ...columns(input), updated_at: at.toISOString() };
     await trx.updateTable('people').set(set).where('id', '=', id).execute();
@@ -66,9 +67,9 @@ export async function deletePerson(db: Db, id: number, actor: Actor, at: Date): 
       const before = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new NotFound();
       const account = await trx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
-      if (account) throw new Conflict('Personen har en brugerkonto og kan ikke slettes. Deaktivér personen eller brugeren i stedet.', `/people/${id}`);
+      if (account) throw new Conflict(T.hasAccount, `/people/${id}`);
       const member = await trx.selectFrom('partnership_members').select('person_id').where('person_id', '=', id).executeTakeFirst();
-      if (member) throw new Conflict('Personen er repræsentant i et partnerskab og kan ikke slettes. Deaktivér personen i stedet.', `/people/${id}`);
+      if (member) throw new Conflict(T.isRepresentative, `/people/${id}`);
       await trx.deleteFrom('people').where('id', '=', id).execute();
       await audit(trx, { actor, at, action: 'delete', entity: 'person', entityId: id, before });
     });

@@ -45,6 +45,7 @@ import {
   updateEvidence,
   updateRole,
 } from './service';
+import { ROLE_TEXTS as T } from './messages';
 
 const kindOptions = ROLE_KINDS.map((k) => ({ value: k, label: ROLE_KIND_LABELS[k] }));
 
@@ -150,7 +151,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => evidenceFormLocals(null, idFromBody(req, 'meeting_id'), returnTo),
       save: async (data) => {
         await recordEvidence(db, data, user.personId, { userId: user.id }, clock.now());
-        flash(req, 'Rolleobservationen er registreret.');
+        flash(req, T.evidenceRecorded);
         res.redirect(303, returnTo ?? `/roles/${encodeURIComponent(data.role_key)}`);
       },
     });
@@ -178,7 +179,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => evidenceFormLocals(evidence, idFromBody(req, 'meeting_id') ?? evidence.meeting_id, returnTo),
       save: async (data) => {
         await updateEvidence(db, evidence.id, data, { userId: user.id }, clock.now());
-        flash(req, 'Rolleobservationen er gemt.');
+        flash(req, T.evidenceSaved);
         res.redirect(303, returnTo ?? `/roles/${encodeURIComponent(data.role_key)}#observation-${evidence.id}`);
       },
     });
@@ -201,7 +202,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
   router.post('/evidence/:id/delete', requireRole('konsulent'), async (req, res) => {
     const user = requireUser(req);
     const roleKey = await deleteEvidence(db, parseId(req.params.id), { userId: user.id }, clock.now());
-    flash(req, 'Rolleobservationen er slettet.');
+    flash(req, T.evidenceDeleted);
     res.redirect(303, safeReturnPath(req.body?.return) ?? `/roles/${encodeURIComponent(roleKey)}`);
   });
 
@@ -220,7 +221,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => roleFormLocals(),
       save: async (data) => {
         const key = await createRole(db, data, { userId: user.id }, clock.now());
-        flash(req, 'Rollen er oprettet.');
+        flash(req, T.roleCreated);
         res.redirect(303, `/roles/${encodeURIComponent(key)}`);
       },
     });
@@ -276,7 +277,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       locals: () => roleFormLocals(role),
       save: async (data) => {
         await updateRole(db, role.key, data, { userId: user.id }, clock.now());
-        flash(req, 'Rollen er gemt.');
+        flash(req, T.roleSaved);
         res.redirect(303, `/roles/${encodeURIComponent(role.key)}`);
       },
     });

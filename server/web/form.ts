@@ -75,8 +75,11 @@ export async function submitForm<S extends z.ZodType>(res: Response, opts: Submi
   }
 }
 
+/** The banner over a form that came back with errors (the one wording, everywhere). */
+export const FORM_ERROR = 'Formularen indeholder fejl. Ret de markerede felter.';
+
 export function renderInvalid(res: Response, view: string, locals: Record<string, unknown>, form: FormState): void {
-  res.status(422).render(view, { ...locals, form, formError: 'Formularen indeholder fejl. Ret de markerede felter.' });
+  res.status(422).render(view, { ...locals, form, formError: FORM_ERROR });
 }
 
 // ---- field helpers: coerce at the edge so services get typed values ----
