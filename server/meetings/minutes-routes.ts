@@ -10,7 +10,7 @@ import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, renderInvalid, routeParam, type FormState } from '../web/form';
 import { MINUTES_STATUS_LABELS } from '../web/labels';
 import { MINUTES_TEXTS as T } from './messages';
-import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
+import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, pageReferat, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
 import type { MeetingRow } from './queries';
 import { referatDocument } from './referat';
 import { CommentSchema } from '../comments/schemas';
@@ -34,6 +34,7 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
     const locals = {
       meeting,
       ...view,
+      model: pageReferat(view),
       approvalParty,
       alreadyApproved,
       comments,

@@ -238,27 +238,23 @@ export interface MinutesView {
   versions: VersionView[];
   /** The latest version every party approved, if any (what exports show first). */
   latestApproved: VersionView | null;
-  /** The document as the page shows it: `document` with its approvals, UDKAST until approved. */
-  model: DocumentModel;
 }
 
-export async function minutesView(db: Db, meetingId: number): Promise<MinutesView> {
+/** `want: 'latest-approved'` skips building the live draft when an approved version exists (the files show that one). */
+export async function minutesView(db: Db, meetingId: number, want: 'current' | 'latest-approved' = 'current'): Promise<MinutesView> {
   const state = await minutesOf(db, meetingId);
   const [versions, parties] = await Promise.all([versionsOf(db, meetingId), partiesOfMeeting(db, meetingId)]);
+  const latestApproved = versions.find((v) => v.lockedAt) ?? null;
   const current = versions.find((v) => v.version === state.version);
   const isDraft = state.status === 'kladde' || !current;
-  const document = isDraft ? await buildMinutesDocument(db, meetingId, state) : current.document;
+  const document = !isDraft ? current.document : want === 'latest-approved' && latestApproved ? latestApproved.document : await buildMinutesDocument(db, meetingId, state);
   const approvals = !isDraft && current ? current.approvals : [];
-  return {
-    state,
-    document,
-    isDraft,
-    parties,
-    approvals,
-    versions,
-    latestApproved: versions.find((v) => v.lockedAt) ?? null,
-    model: referatDocument(document, { parties, approvals, draft: state.status !== 'godkendt' }),
-  };
+  return { state, document, isDraft, parties, approvals, versions, latestApproved };
+}
+
+/** The referat as the page shows it: the current content with its approvals, UDKAST until approved. */
+export function pageReferat(view: MinutesView): DocumentModel {
+  return referatDocument(view.document, { parties: view.parties, approvals: view.approvals, draft: view.state.status !== 'godkendt' });
 }
 
 export interface ReferatExport {
@@ -270,11 +266,19 @@ export interface ReferatExport {
 }
 
 export async function referatForExport(db: Db, meetingId: number): Promise<ReferatExport> {
-  const view = await minutesView(db, meetingId);
+  const view = await minutesView(db, meetingId, 'latest-approved');
   const approved = view.latestApproved;
   const content = approved ? approved.document : view.document;
   const model = referatDocument(content, { parties: view.parties, approvals: approved ? approved.approvals : view.approvals, draft: !approved });
-  return { content, model, size: JSON.stringify(content).length };
+  return { content, model, size: textSize(content) };
+}
+
+/** About how many characters the referat holds (its long texts), without serialising it. */
+function textSize(d: MinutesDocument): number {
+  let n = d.freeText.length + d.nextMeeting.length;
+  for (const i of d.items) n += i.title.length + i.background.length + i.discussion.length + i.decision.length + i.carriedOver.length * 100;
+  for (const a of d.actions) n += a.text.length + 60;
+  return n;
 }
 
 /** Representatives and the konsulent comment on a draft; approved minutes are closed to comments. */

@@ -11,6 +11,7 @@ import { parseId, routeParam } from '../web/form';
 import { NotFound } from '../web/errors';
 import { findMeeting } from './queries';
 import { referatForExport } from './minutes';
+import { renderFragment } from '../web/views';
 
 
 export function referatRoutes({ db, caches }: AppContext): Router {
@@ -42,14 +43,17 @@ export function referatRoutes({ db, caches }: AppContext): Router {
 
   router.get('/:id/minutes.md', async (req, res) => {
     const e = await load(routeParam(req, 'id'));
-    res.type('text/markdown; charset=utf-8').set('Content-Disposition', attachment(fileName(e, 'md'))).send(documentMarkdown(e.model));
+    const markdown = await files.get(files.key('minutes.md', e.model), async () => Buffer.from(documentMarkdown(e.model)));
+    res.type('text/markdown; charset=utf-8').set('Content-Disposition', attachment(fileName(e, 'md'))).send(markdown);
   });
 
   router.get('/:id/minutes/print', async (req, res) => {
     const e = await load(routeParam(req, 'id'));
     const name = fileName(e, 'html');
+    const back = { href: `/meetings/${e.content.meetingId}/minutes`, label: 'Tilbage til referatet' };
+    const html = await files.get(files.key('minutes.print', e.model), async () => Buffer.from(await renderFragment('documents/print', { doc: e.model, back })));
     // Shown in the browser, but saved ("Gem som") under the same name as the other formats.
-    res.set('Content-Disposition', `inline; filename="${name}"`).render('documents/print', { doc: e.model, back: { href: `/meetings/${e.content.meetingId}/minutes`, label: 'Tilbage til referatet' } });
+    res.type('html').set('Content-Disposition', `inline; filename="${name}"`).send(html);
   });
 
   return router;

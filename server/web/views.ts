@@ -2,7 +2,6 @@
 // renders once and reuses (e.g. a report's body, which is the same for every reader).
 import path from 'node:path';
 import ejs from 'ejs';
-import { withoutControlCharacters } from '../documents/text';
 
 export const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
 
@@ -15,13 +14,13 @@ export function ejsOptions(cache: boolean): ejs.Options {
   return { root: VIEWS_DIR, views: [VIEWS_DIR], cache, rmWhitespace: true, escape: escapeForHtml };
 }
 
-/** A character no page should carry: CR, other controls but tab and LF, surrogates, non-characters. */
-const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff\ud800-\udfff]/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+/** What HTML escapes, and control characters no page should carry (tab and LF stay). */
+const UNSAFE = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/g;
 
-/** EJS's escaping, after dropping control characters (old data, or text from outside a form). */
+/** EJS's escaping in one pass, dropping control characters (old data, or text from outside a form). */
 function escapeForHtml(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return ejs.escapeXML(SUSPECT.test(text) ? withoutControlCharacters(text) : text);
+  return value === undefined || value === null ? '' : String(value).replace(UNSAFE, (c) => ENTITIES[c] ?? '');
 }
 
 /** Express's view engine with these options. */
