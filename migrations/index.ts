@@ -11,6 +11,7 @@ import * as m0007 from './0007_open_action_indexes';
 import * as m0008 from './0008_line_breaks';
 import * as m0009 from './0009_consultant_name';
 import * as m0012 from './0012_app_settings';
+import * as m0013 from './0013_agenda_document';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008_line_breaks': m0008,
   '0009_consultant_name': m0009,
   '0012_app_settings': m0012,
+  '0013_agenda_document': m0013,
 };

@@ -80,6 +80,10 @@ export interface PartnershipTable {
   project_area: string;
   start_date: string | null;
   meeting_cadence: string;
+  /** Deadlines: the agenda released this many days before a meeting, draft minutes within … after, approval within … */
+  agenda_days: Generated<number>;
+  minutes_days: Generated<number>;
+  approval_days: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -193,6 +197,9 @@ export interface MeetingTable {
   evaluation_note: string;
   /** Raised on every change that matters to a calendar (RFC 5545 SEQUENCE). */
   sequence: number;
+  /** When "Udsend dagsorden" released the agenda, and when it was last changed after that. */
+  agenda_released_at: string | null;
+  agenda_revised_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -212,6 +219,13 @@ export interface AgendaItemTable {
   background: string;
   discussion: string;
   decision: string;
+  /** The proposed decision (indstilling), written before the meeting. */
+  proposal: Generated<string>;
+  presenter_id: number | null;
+  /** Minutes allotted to the item on the agenda. */
+  duration_minutes: number | null;
+  /** Postponed (udsat) to the next meeting. */
+  postponed: Generated<Flag>;
   created_at: string;
   updated_at: string;
 }
