@@ -5,6 +5,7 @@
 // so this writes the rows itself, each with its audit entry in the same transaction.
 import type { Db } from '../server/db/database';
 import { audit } from '../server/db/audit';
+import { addDefaultStandardItems } from '../server/partnerships/service';
 import { DEMO_REPRESENTATIVES } from './demo-people';
 import { dayAt, DEMO_PARTNERSHIP_NAME, momentAt, organisationsByName, SYSTEM_ACTOR, type Calendar, type Lookup } from './demo-support';
 
@@ -36,6 +37,7 @@ export async function seedDemoPartnership(db: Db, cal: Calendar, person: Lookup)
       };
       partnership = await trx.insertInto('partnerships').values(row).returning('id').executeTakeFirstOrThrow();
       await audit(trx, { actor: SYSTEM_ACTOR, at, action: 'create', entity: 'partnership', entityId: partnership.id, after: row });
+      await addDefaultStandardItems(trx, partnership.id, SYSTEM_ACTOR, at);
       created++;
     }
     const id = partnership.id;

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../server/db/audit';
 import type { Database, OrganisationKind, PersonPosition } from '../server/db/schema';
 import { searchKey, sortKey } from '../server/db/text-keys';
+import { addDefaultStandardItems } from '../server/partnerships/service';
 
 export const PARTNERSHIP_NAME = 'Hedensted Kommune og FOA: nye roller i bæredygtig velfærd';
 export const CONSULTANT_NAME = 'Konsulent på Uldumprojektet';
@@ -141,6 +142,7 @@ export async function seedPartnership(db: Kysely<Database>, at: Date): Promise<S
       };
       partnership = await trx.insertInto('partnerships').values(row).returning('id').executeTakeFirstOrThrow();
       await record('partnership', partnership.id, row);
+      await addDefaultStandardItems(trx, partnership.id, SYSTEM_ACTOR, at);
     }
     const partnershipId = partnership.id;
     for (const [i, party] of ['Hedensted Kommune', 'FOA'].entries()) {

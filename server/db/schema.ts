@@ -200,6 +200,8 @@ export interface MeetingTable {
   /** When "Udsend dagsorden" released the agenda, and when it was last changed after that. */
   agenda_released_at: string | null;
   agenda_revised_at: string | null;
+  /** The series the meeting is an occurrence of (migration 0015), if any. */
+  series_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -226,6 +228,8 @@ export interface AgendaItemTable {
   duration_minutes: number | null;
   /** Postponed (udsat) to the next meeting. */
   postponed: Generated<Flag>;
+  /** The postponed item of an earlier meeting this item continues (migration 0015). */
+  postponed_from_item_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -292,7 +296,49 @@ export interface CommentTable {
   created_at: string;
 }
 
+/** A partnership's template of standard agenda items (migration 0015). */
+export interface StandardItemTable {
+  id: Generated<number>;
+  partnership_id: number;
+  position: number;
+  title: string;
+  kind: AgendaKind;
+  background: string;
+  /** The item that lists the open actions carried over ("Opfølgning fra sidste møde"). */
+  follow_up: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export const SERIES_RULES = ['weeks', 'monthly'] as const;
+export type SeriesRule = (typeof SERIES_RULES)[number];
+
+/** A meeting series (migration 0015): every N weeks, or the nth weekday of each month. */
+export interface MeetingSeriesTable {
+  id: Generated<number>;
+  partnership_id: number;
+  title: string;
+  kind: MeetingKind;
+  rule: SeriesRule;
+  interval_weeks: number | null;
+  /** 1–4, or -1 for the last such weekday of the month. */
+  nth: number | null;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Copenhagen wall-clock "HH:MM". */
+  start_time: string;
+  end_time: string;
+  place: string;
+  first_day: string;
+  end_day: string | null;
+  max_count: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MeetingsDatabase {
+  standard_items: StandardItemTable;
+  meeting_series: MeetingSeriesTable;
   meetings: MeetingTable;
   meeting_participants: MeetingParticipantTable;
   agenda_items: AgendaItemTable;

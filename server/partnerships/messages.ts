@@ -3,4 +3,7 @@
 
 export const PARTNERSHIP_TEXTS = {
   saved: 'Partnerskabet er gemt.',
+  standardItemAdded: 'Standardpunktet er tilføjet.',
+  standardItemSaved: 'Standardpunktet er gemt.',
+  standardItemRemoved: 'Standardpunktet er fjernet. Møder, der allerede er oprettet, beholder det.',
 } as const;

@@ -1,5 +1,5 @@
 // /partnerships: the partnerships, their parties and representatives, and their settings.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { groupBy } from '../web/collections';
@@ -10,8 +10,12 @@ import { findPartnership, listPartnerships, membersOf, partiesOf } from './queri
 import { PartnershipFormSchema } from './schemas';
 import { updatePartnership } from './service';
 import { PARTNERSHIP_TEXTS as T } from './messages';
+import { standardItemsOf } from './standard-items';
+import { standardItemRoutes } from './standard-items-routes';
+import { AGENDA_KIND_LABELS } from '../web/labels';
 
-export function partnershipRoutes({ db, clock }: AppContext): Router {
+export function partnershipRoutes(ctx: AppContext): Router {
+  const { db, clock } = ctx;
   const router = Router();
 
   router.get('/', async (_req, res) => {
@@ -22,19 +26,28 @@ export function partnershipRoutes({ db, clock }: AppContext): Router {
     });
   });
 
-  router.get('/:id', async (req, res) => {
-    const partnership = await findPartnership(db, parseId(req.params.id));
+  async function renderShow(res: Response, id: number, status = 200, extra: Record<string, unknown> = {}) {
+    const partnership = await findPartnership(db, id);
     if (!partnership) throw new NotFound();
-    const [parties, members] = await Promise.all([partiesOf(db, [partnership.id]), membersOf(db, partnership.id)]);
-    res.render('partnerships/show', {
+    const [parties, members, standardItems] = await Promise.all([partiesOf(db, [partnership.id]), membersOf(db, partnership.id), standardItemsOf(db, partnership.id)]);
+    res.status(status).render('partnerships/show', {
       partnership,
       parties: parties.map((party) => ({
         ...party,
         representatives: members.filter((m) => m.is_representative && m.organisation_id === party.id),
       })),
       conveners: members.filter((m) => m.convenes_meetings),
+      standardItems,
+      agendaKindLabels: AGENDA_KIND_LABELS,
+      ...extra,
     });
+  }
+
+  router.get('/:id', async (req, res) => {
+    await renderShow(res, parseId(req.params.id));
   });
+
+  router.use('/:id/standard-items', standardItemRoutes(ctx, (_req, res, id, formError) => renderShow(res, id, 422, { formError })));
 
   router.get('/:id/edit', requireRole('konsulent'), async (req, res) => {
     const partnership = await findPartnership(db, parseId(req.params.id));

@@ -1,6 +1,7 @@
 // The partnership settings form.
 import { z } from 'zod';
-import { optionalDay, optionalText, requiredText } from '../web/form';
+import { AGENDA_KINDS } from '../db/schema';
+import { choice, optionalDay, optionalText, requiredText } from '../web/form';
 
 export const PartnershipFormSchema = z.object({
   name: requiredText('Skriv partnerskabets navn'),
@@ -10,3 +11,13 @@ export const PartnershipFormSchema = z.object({
   meeting_cadence: requiredText('Skriv mødekadencen, fx "aftales nærmere" eller "hver 6. uge"', 200),
 });
 export type PartnershipForm = z.infer<typeof PartnershipFormSchema>;
+
+/** A standard agenda item of the partnership's template. */
+export const StandardItemSchema = z.object({
+  title: requiredText('Skriv en overskrift på punktet', 300),
+  kind: choice(AGENDA_KINDS, 'Vælg punktets type'),
+  background: optionalText(8000),
+});
+export type StandardItemForm = z.infer<typeof StandardItemSchema>;
+
+export const StandardItemMoveSchema = z.object({ direction: z.enum(['up', 'down'], { error: 'Punktet blev ikke flyttet. Brug knapperne "Flyt op" og "Flyt ned".' }) });
