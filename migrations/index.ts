@@ -12,6 +12,7 @@ import * as m0008 from './0008_line_breaks';
 import * as m0009 from './0009_consultant_name';
 import * as m0012 from './0012_app_settings';
 import * as m0013 from './0013_agenda_document';
+import * as m0014 from './0014_attachments_and_proposals';
 import * as m0015 from './0015_standard_items_and_series';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0009_consultant_name': m0009,
   '0012_app_settings': m0012,
   '0013_agenda_document': m0013,
+  '0014_attachments_and_proposals': m0014,
   '0015_standard_items_and_series': m0015,
 };

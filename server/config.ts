@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   SLOW_QUERY_MS: z.coerce.number().min(0).optional(),
   BENCH_BASELINE: z.enum(['0', '1']).default('0'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
 });
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -37,6 +38,9 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | 
   return z.NEVER;
 }
 
+/** The largest bilag accepted, in MB, when UPLOAD_MAX_MB is not set. */
+export const DEFAULT_UPLOAD_MAX_MB = 25;
+
 export interface Config {
   readonly port: number;
   readonly databasePath: string;
@@ -51,6 +55,8 @@ export interface Config {
   readonly slowQueryMs?: number;
   /** Serve /baseline, the bench's yardstick page (set only by `npm run bench`). */
   readonly benchBaseline?: boolean;
+  /** The largest bilag (attachment) accepted, in MB per file (DEFAULT_UPLOAD_MAX_MB when absent). */
+  readonly uploadMaxMb?: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     slowQueryMs: e.SLOW_QUERY_MS,
     benchBaseline: e.BENCH_BASELINE === '1',
+    uploadMaxMb: e.UPLOAD_MAX_MB,
   });
 }
 

@@ -22,8 +22,14 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('reads the environment, with defaults, into a frozen object', () => {
     const config = loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET });
-    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'production', trustProxy: false, benchBaseline: false });
+    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'production', trustProxy: false, benchBaseline: false, uploadMaxMb: 25 });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads UPLOAD_MAX_MB, the largest bilag in MB, and refuses a wrong one in one line', () => {
+    expect(loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, UPLOAD_MAX_MB: '10' }).uploadMaxMb).toBe(10);
+    expect(configError({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, UPLOAD_MAX_MB: 'mange' }).message).toMatch(/^Ugyldig konfiguration: UPLOAD_MAX_MB: /);
+    expect(configError({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, UPLOAD_MAX_MB: '0' }).message).toMatch(/UPLOAD_MAX_MB/);
   });
 
   it('reads PORT, NODE_ENV and TRUST_PROXY, and makes DATABASE_PATH absolute', () => {

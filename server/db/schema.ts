@@ -143,7 +143,7 @@ export interface AppSettingTable {
   value: string;
 }
 
-export interface Database extends MeetingsDatabase, InitiativesDatabase {
+export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase {
   app_settings: AppSettingTable;
   organisations: OrganisationTable;
   people: PersonTable;
@@ -228,6 +228,8 @@ export interface AgendaItemTable {
   duration_minutes: number | null;
   /** Postponed (udsat) to the next meeting. */
   postponed: Generated<Flag>;
+  /** The person who proposed the item, when it came from an accepted proposal (migration 0014). */
+  proposed_by: Generated<number | null>;
   /** The postponed item of an earlier meeting this item continues (migration 0015). */
   postponed_from_item_id: Generated<number | null>;
   created_at: string;
@@ -531,3 +533,73 @@ export interface InitiativesDatabase {
   agenda_item_dilemmas: AgendaItemDilemmaTable;
   fef_items: FefItemTable;
 }
+
+// ---- bilag and the representatives' proposals (0014) ----
+
+/** One stored file content, by its SHA-256: the same file attached twice is stored once. */
+export interface AttachmentContentTable {
+  sha256: string;
+  /** The key of its rows in attachment_chunks. */
+  chunk_key: string;
+  size: number;
+  created_at: string;
+}
+
+/** A content's bytes in rows of at most 1 MB, in order of `seq`; a key no content names is an unfinished upload. */
+export interface AttachmentChunkTable {
+  chunk_key: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  /** Null only while the attachment belongs to a proposal for "næste møde". */
+  meeting_id: number | null;
+  /** Null: the meeting as a whole. */
+  agenda_item_id: number | null;
+  /** Set while the attachment belongs to a proposal not yet taken into an agenda. */
+  proposal_id: number | null;
+  title: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** 1 unless marked "ikke offentlig" (issue 14). */
+  public: Generated<Flag>;
+  created_at: string;
+  created_by: number | null;
+}
+
+export const PROPOSAL_STATUSES = ['aaben', 'optaget', 'afvist'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A representative's proposal for an agenda item (forslag til dagsorden). */
+export interface ProposalTable {
+  id: Generated<number>;
+  partnership_id: number;
+  /** Null: "næste møde", the partnership's next planned meeting when it is accepted. */
+  meeting_id: number | null;
+  title: string;
+  background: string;
+  kind: AgendaKind;
+  status: ProposalStatus;
+  proposed_by: number;
+  decline_reason: string;
+  /** The agenda item it became, once accepted. */
+  agenda_item_id: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentsDatabase {
+  attachment_contents: AttachmentContentTable;
+  attachment_chunks: AttachmentChunkTable;
+  attachments: AttachmentTable;
+  proposals: ProposalTable;
+}
+
+export type Attachment = Selectable<AttachmentTable>;
+export type Proposal = Selectable<ProposalTable>;

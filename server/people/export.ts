@@ -252,6 +252,40 @@ const PARTS: Part[] = [
     rows: (db, { personId }) => db.selectFrom('fef_items').selectAll().where('raised_by', '=', personId).orderBy('id').execute(),
   },
   {
+    key: 'forslag_til_dagsorden',
+    about:
+      'Forslag til dagsordenen, personen har stillet eller som konsulent har taget stilling til (titel, baggrund, ønsket punkttype, status, begrundelse for et afslag), og dagsordenspunkter, der står som foreslået af personen.',
+    covers: ['proposals.proposed_by', 'proposals.decided_by', 'agenda_items.proposed_by'],
+    rows: async (db, { personId, userId }) => ({
+      forslag: await db
+        .selectFrom('proposals')
+        .selectAll()
+        .where((eb) => eb.or([eb('proposed_by', '=', personId), eb('decided_by', '=', userId ?? -1)]))
+        .orderBy('id')
+        .execute(),
+      foreslåede_punkter: await db
+        .selectFrom('agenda_items')
+        .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+        .select(['agenda_items.id as agenda_item_id', 'agenda_items.title', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
+        .where('agenda_items.proposed_by', '=', personId)
+        .orderBy('agenda_items.id')
+        .execute(),
+    }),
+  },
+  {
+    key: 'bilag_tilføjet',
+    about: 'Bilag, personen har tilføjet som bruger: titel, filnavn, type, størrelse, hvornår og til hvilket møde eller forslag. Filernes indhold udleveres fra mødets side.',
+    covers: ['attachments.created_by'],
+    rows: ofAccount((db, userId) =>
+      db
+        .selectFrom('attachments')
+        .select(['id', 'meeting_id', 'agenda_item_id', 'proposal_id', 'title', 'file_name', 'mime', 'size', 'created_at'])
+        .where('created_by', '=', userId)
+        .orderBy('id')
+        .execute(),
+    ),
+  },
+  {
     key: 'logposter_om_personen',
     about: 'Revisionsloggens poster om personen og brugerkontoen: hvornår, hvilken bruger (id), handling og posten før og efter.',
     covers: [],

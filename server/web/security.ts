@@ -1,6 +1,6 @@
 // Security headers (helmet with a strict CSP), CSRF tokens on every POST, and no caching of
 // signed-in pages.
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 
@@ -28,9 +28,20 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+/**
+ * A form with files (multipart) carries its token in the address it posts to (`?_csrf=…`): the
+ * check runs before the body is read, so a forged upload is refused before a byte is stored.
+ * Every other form carries it in its hidden `_csrf` field.
+ */
+function tokenOf(req: Request): string | undefined {
+  if (req.body && typeof req.body._csrf === 'string') return req.body._csrf;
+  const multipart = /^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '');
+  return multipart && typeof req.query._csrf === 'string' ? req.query._csrf : undefined;
+}
+
 const csrf = csrfSync({
   size: 32, // 32 random bytes: plenty, and a page with hundreds of small forms stays light
-  getTokenFromRequest: (req) => (req.body && typeof req.body._csrf === 'string' ? req.body._csrf : undefined),
+  getTokenFromRequest: tokenOf,
   errorConfig: { statusCode: 403, message: 'Ugyldig eller manglende CSRF-nøgle', code: 'EBADCSRFTOKEN' },
 });
 
