@@ -1,10 +1,17 @@
 /** Unit and integration tests (supertest). Browser tests run separately: npm run test:e2e. */
+// ESM-only packages compiled to CommonJS for jest (test/helpers/esm-to-cjs.js).
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/test/helpers/esm-to-cjs.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   // A safeguard, not a speed test: on a busy 2-core machine a suite that renders PDFs or starts a
   // child process can take several seconds. Speed is measured by `npm run bench`.
   testTimeout: 30_000,
