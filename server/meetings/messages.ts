@@ -45,3 +45,17 @@ export const MEETING_TEXTS = {
   onlyPlannedHeld: 'Kun et planlagt møde kan markeres som afholdt.',
   evaluateWhenHeld: 'Mødet kan evalueres, når det er markeret som afholdt.',
 } as const;
+
+/** Standard items, "Planlæg næste møde", postponed items and meeting series. */
+export const PLANNING_TEXTS = {
+  planned: (day: string) => `Næste møde er planlagt: ${day}.`,
+  alreadyPlanned: (day: string) => `Næste møde er allerede planlagt (${day}).`,
+  noNextMeeting: 'Der er intet planlagt næste møde at flytte punkterne til. Planlæg det først.',
+  nothingToMove: 'Der er ingen udsatte punkter, som ikke allerede er flyttet.',
+  moved: (n: number) => (n === 1 ? 'Det udsatte punkt er flyttet til næste møde.' : `De ${n} udsatte punkter er flyttet til næste møde.`),
+  seriesSaved: 'Mødeserien er gemt, og mødekadencen beskriver den nu.',
+  seriesPlanned: (day: string) => `Mødeserien er gemt. Seriens næste møde er planlagt: ${day}.`,
+  seriesRemoved: 'Mødeserien er fjernet. Møderne findes stadig, også de planlagte.',
+  postponedFrom: (day: string, number: number) => `Udsat fra mødet ${day}, punkt ${number}`,
+  postponedTo: (day: string, number: number) => `Udsat til mødet ${day}, punkt ${number}`,
+} as const;

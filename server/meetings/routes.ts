@@ -38,6 +38,9 @@ import { attendanceByParty } from './attendance';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
+import { planningRoutes } from './planning-routes';
+import { postponedLinksOf } from './planning';
+import { NewMeetingSchema } from './planning-schemas';
 import { MEETING_TEXTS as M } from './messages';
 
 export function meetingRoutes(ctx: AppContext): Router {
@@ -50,6 +53,8 @@ export function meetingRoutes(ctx: AppContext): Router {
     if (!meeting) throw new NotFound();
     return meeting;
   }
+
+  router.use(planningRoutes(ctx, loadMeeting));
 
   router.get('/', async (req, res) => {
     const filter = MeetingFilterSchema.parse(req.query);
@@ -119,18 +124,19 @@ export function meetingRoutes(ctx: AppContext): Router {
         end_time: '16:00',
         convener_id: convener ?? '',
         participant_ids: await proposedParticipants(db, partnershipId),
+        use_standard_items: true,
       }),
     });
   });
 
   router.post('/', requireRole('konsulent'), async (req, res) => {
     await submitForm(res, {
-      schema: MeetingFormSchema,
+      schema: NewMeetingSchema,
       body: req.body,
       view: 'meetings/form',
       locals: async () => ({ ...(await formLocals(null, Number(req.body?.partnership_id) || null)), checked: participantValues(req.body ?? {}) }),
       save: async (data) => {
-        const id = await createMeeting(db, data, actor(req), clock.now());
+        const id = await createMeeting(db, data, actor(req), clock.now(), { useStandardItems: data.use_standard_items });
         flash(req, M.created);
         res.redirect(303, `/meetings/${id}`);
       },
@@ -139,11 +145,12 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   /** The agenda items with their actions, carried-over actions and links, numbered. */
   async function agendaItems(meetingId: number, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
-    const [items, meetingActions, carried, links] = await Promise.all([
+    const [items, meetingActions, carried, links, postponedLinks] = await Promise.all([
       agendaOf(db, meetingId),
       actions ?? actionsOfMeeting(db, meetingId),
       carriedOverOfMeeting(db, meetingId),
       agendaLinksOf(db, meetingId),
+      postponedLinksOf(db, meetingId),
     ]);
     const actionsByItem = groupBy(meetingActions, (a) => a.agenda_item_id);
     const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
@@ -156,6 +163,8 @@ export function meetingRoutes(ctx: AppContext): Router {
       carried: carriedByItem.get(item.id) ?? [],
       initiatives: initiativesByItem.get(item.id) ?? [],
       dilemmas: dilemmasByItem.get(item.id) ?? [],
+      postponedFrom: postponedLinks.from.get(item.id) ?? null,
+      postponedTo: postponedLinks.to.get(item.id) ?? null,
     }));
   }
 

@@ -6,7 +6,8 @@ import { checkbox, choice, idList, optionalDay, optionalId, optionalText, type P
 export { idList };
 
 const day = requiredDay();
-const time = z.preprocess(
+/** A Copenhagen wall-clock time, "14:00" (also written "14.00"). */
+export const time = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().replace('.', ':') : ''),
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Skriv tidspunktet som TT:MM, fx 14:00' }),
 );

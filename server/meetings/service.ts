@@ -4,118 +4,24 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { Attendance, Database } from '../db/schema';
-import { carryOverOpenActions } from '../actions/service';
-import { Conflict, Invalid, NotFound } from '../web/errors';
-import { formatCount } from '../web/format';
-import { copenhagenToUtc } from '../web/time';
+import { standardItemsOf } from '../partnerships/service';
+import { Conflict, NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
+import { assertPeopleExist, insertMeeting, meetingColumns } from './create';
+import { planNextInSeries } from './series';
 import type { MeetingForm } from './schemas';
 import { MEETING_TEXTS as M } from './messages';
 
-export const FOLLOW_UP_TITLE = 'Opfølgning fra sidste møde';
-
-async function assertPeopleExist(trx: Kysely<Database>, form: MeetingForm) {
-  const partnership = await trx.selectFrom('partnerships').select('id').where('id', '=', form.partnership_id).executeTakeFirst();
-  if (!partnership) throw new Invalid({ partnership_id: 'Vælg et partnerskab fra listen' });
-  const named = { convener_id: form.convener_id, chair_id: form.chair_id, minute_taker_id: form.minute_taker_id };
-  const ids = [...new Set([...form.participant_ids, ...Object.values(named).filter((v): v is number => !!v)])];
-  if (ids.length === 0) return;
-  const found = new Set((await trx.selectFrom('people').select('id').where('id', 'in', ids).execute()).map((p) => p.id));
-  for (const [field, id] of Object.entries(named)) if (id && !found.has(id)) throw new Invalid({ [field]: 'Vælg en person fra listen' });
-  if (form.participant_ids.some((id) => !found.has(id))) throw new Invalid({ participant_ids: 'Vælg deltagere fra listen' });
-}
-
-function meetingColumns(form: MeetingForm) {
-  return {
-    partnership_id: form.partnership_id,
-    title: form.title,
-    kind: form.kind,
-    starts_at: copenhagenToUtc(form.day, form.start_time).toISOString(),
-    ends_at: copenhagenToUtc(form.day, form.end_time).toISOString(),
-    place: form.place,
-    convener_id: form.convener_id,
-    chair_id: form.chair_id,
-    minute_taker_id: form.minute_taker_id,
-  };
-}
-
-/** The people a new partnership meeting proposes to invite: its representatives and conveners. */
-export async function proposedParticipants(db: Db, partnershipId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('partnership_members')
-    .innerJoin('people', 'people.id', 'partnership_members.person_id')
-    .select('people.id')
-    .where('partnership_members.partnership_id', '=', partnershipId)
-    .where('people.active', '=', 1)
-    .where((eb) => eb.or([eb('partnership_members.is_representative', '=', 1), eb('partnership_members.convenes_meetings', '=', 1)]))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** The person who convenes the partnership's meetings by default (the consultant first). */
-export async function defaultConvener(db: Db, partnershipId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('partnership_members')
-    .innerJoin('people', 'people.id', 'partnership_members.person_id')
-    .select('people.id')
-    .where('partnership_members.partnership_id', '=', partnershipId)
-    .where('partnership_members.convenes_meetings', '=', 1)
-    .orderBy(
-      (eb) => eb.case().when('people.position', '=', 'konsulent').then(0).else(1).end(),
-    )
-    .orderBy('people.id')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
+export { defaultConvener, FOLLOW_UP_TITLE, proposedParticipants } from './create';
 
 /**
- * Creates a meeting with its invitations. A partnership meeting, and any meeting when the
- * partnership has open actions, starts with the item "Opfølgning fra sidste møde" listing them.
+ * Creates a meeting with its invitations and agenda (create.ts): the follow-up item with the open
+ * actions, and the partnership's standard items when the form asks for them.
  */
-export async function createMeeting(db: Db, form: MeetingForm, actor: Actor, at: Date): Promise<number> {
-  const now = at.toISOString();
+export async function createMeeting(db: Db, form: MeetingForm, actor: Actor, at: Date, options: { useStandardItems?: boolean } = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await assertPeopleExist(trx, form);
-    const row = { ...meetingColumns(form), status: 'planlagt' as const, sequence: 0, evaluation_note: '', created_at: now, updated_at: now };
-    const { id } = await trx.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
-    if (form.participant_ids.length) {
-      await trx
-        .insertInto('meeting_participants')
-        .values([...new Set(form.participant_ids)].map((person_id) => ({ meeting_id: id, person_id, attendance: 'inviteret' as const })))
-        .execute();
-    }
-    await audit(trx, { actor, at, action: 'create', entity: 'meeting', entityId: id, after: { ...row, participant_ids: form.participant_ids } });
-
-    const item = {
-      meeting_id: id,
-      position: 1,
-      kind: 'orientering' as const,
-      title: FOLLOW_UP_TITLE,
-      background: '',
-      discussion: '',
-      decision: '',
-      created_at: now,
-      updated_at: now,
-    };
-    const { id: itemId } = await trx.insertInto('agenda_items').values(item).returning('id').executeTakeFirstOrThrow();
-    const carried = await carryOverOpenActions(trx, form.partnership_id, itemId, id);
-    if (carried.length === 0 && form.kind !== 'partnerskabsmoede') {
-      await trx.deleteFrom('agenda_items').where('id', '=', itemId).execute();
-      return id;
-    }
-    const background = carried.length
-      ? `Status på partnerskabets ${formatCount(carried.length, 'åbne opfølgningspunkt', 'åbne opfølgningspunkter')} fra tidligere møder (listet nedenfor).`
-      : 'Der var ingen åbne opfølgningspunkter fra tidligere møder, da mødet blev oprettet.';
-    await trx.updateTable('agenda_items').set({ background }).where('id', '=', itemId).execute();
-    await audit(trx, {
-      actor,
-      at,
-      action: 'create',
-      entity: 'agenda_item',
-      entityId: itemId,
-      after: { ...item, background, carried_over_action_ids: carried.map((a) => a.id) },
-    });
-    return id;
+    const standardItems = options.useStandardItems ? await standardItemsOf(trx, form.partnership_id) : undefined;
+    return insertMeeting(trx, form, actor, at, { standardItems });
   });
 }
 
@@ -165,6 +71,8 @@ export async function cancelMeeting(db: Db, id: number, reason: string, actor: A
     const set = { status: 'aflyst' as const, cancel_reason: reason, sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
+    // "Aflys denne": only this occurrence; the series still plans the one after it.
+    if (before.series_id) await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at);
   });
 }
 
@@ -180,6 +88,7 @@ export async function markHeld(db: Db, id: number, actor: Actor, at: Date): Prom
     const set = { status: 'afholdt' as const, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
+    if (before.series_id) await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at);
   });
 }
 

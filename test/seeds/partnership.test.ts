@@ -139,7 +139,7 @@ describe('seedPartnership', () => {
   it('records each seeded record in the audit log as done by the system', async () => {
     const { db } = await freshDb();
     const rows = await db.selectFrom('audit_log').select(['user_id', 'action', 'entity']).execute();
-    const seeded = 8 + 4 + 5 + 6 + 1 + 2 + 10 + 8;
+    const seeded = 8 + 4 + 5 + 6 + 1 + 2 + 10 + 8 + 5; // … and the partnership's five standard agenda items
     expect(rows).toHaveLength(seeded);
     expect(rows.every((r) => r.user_id === null && r.action === 'create')).toBe(true);
   });
