@@ -32,6 +32,7 @@ import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
 import { searchRoutes } from './search/routes';
 import { reportRoutes } from './reports/routes';
+import { attachmentDownloadRoutes } from './attachments/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -98,6 +99,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(exportRoutes(ctx));
   app.use('/partnerships', partnershipRoutes(ctx));
   app.use('/meetings', meetingRoutes(ctx));
+  app.use('/bilag', attachmentDownloadRoutes(ctx));
   app.use('/actions', actionRoutes(ctx));
   app.use('/initiatives', initiativeRoutes(ctx));
   app.use('/roles', roleRoutes(ctx));

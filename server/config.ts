@@ -38,9 +38,6 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | 
   return z.NEVER;
 }
 
-/** The largest bilag accepted, in MB, when UPLOAD_MAX_MB is not set. */
-export const DEFAULT_UPLOAD_MAX_MB = 25;
-
 export interface Config {
   readonly port: number;
   readonly databasePath: string;
@@ -55,8 +52,8 @@ export interface Config {
   readonly slowQueryMs?: number;
   /** Serve /baseline, the bench's yardstick page (set only by `npm run bench`). */
   readonly benchBaseline?: boolean;
-  /** The largest bilag (attachment) accepted, in MB per file (DEFAULT_UPLOAD_MAX_MB when absent). */
-  readonly uploadMaxMb?: number;
+  /** The largest bilag (attachment) accepted, in MB per file (UPLOAD_MAX_MB, default 25). */
+  readonly uploadMaxMb: number;
 }
 
 export class ConfigError extends Error {}

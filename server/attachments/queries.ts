@@ -14,6 +14,7 @@ export interface AttachmentRow {
   file_name: string;
   mime: string;
   size: number;
+  sha256: string;
   public: number;
   meeting_title: string | null;
   item_title: string | null;
@@ -35,6 +36,7 @@ export async function findAttachment(db: Kysely<Database>, id: number): Promise<
       'attachments.file_name',
       'attachments.mime',
       'attachments.size',
+      'attachments.sha256',
       'attachments.public',
       'meetings.title as meeting_title',
       'agenda_items.title as item_title',
@@ -52,4 +54,9 @@ export function meetingAttachmentRows(db: Kysely<Database>, meetingId: number) {
     .where('proposal_id', 'is', null)
     .orderBy('id')
     .execute();
+}
+
+/** A meeting's agenda items in order, for the form's "Hører til" choice. */
+export function agendaItemChoices(db: Kysely<Database>, meetingId: number) {
+  return db.selectFrom('agenda_items').select(['id', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute();
 }

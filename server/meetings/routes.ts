@@ -35,6 +35,9 @@ import {
   updateMeeting,
 } from './service';
 import { attendanceByParty } from './attendance';
+import { assertMeetingEditable } from './lock';
+import { attachmentsOfMeeting } from '../attachments/service';
+import { bilagFormLocals, meetingAttachmentRoutes } from '../attachments/routes';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
@@ -156,6 +159,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
     const initiativesByItem = groupBy(links.initiatives, (l) => l.agenda_item_id);
     const dilemmasByItem = groupBy(links.dilemmas, (l) => l.agenda_item_id);
+    const bilagByItem = (await attachmentsOfMeeting(db, meetingId)).byItem;
     return items.map((item, i) => ({
       ...item,
       number: i + 1,
@@ -163,6 +167,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       carried: carriedByItem.get(item.id) ?? [],
       initiatives: initiativesByItem.get(item.id) ?? [],
       dilemmas: dilemmasByItem.get(item.id) ?? [],
+      bilag: bilagByItem.get(item.id) ?? [],
       postponedFrom: postponedLinks.from.get(item.id) ?? null,
       postponedTo: postponedLinks.to.get(item.id) ?? null,
     }));
@@ -199,6 +204,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting.id) : null;
     const items = agendaHtml === null ? await agendaItems(meeting.id, actions) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
+    const meetingBilag = (await attachmentsOfMeeting(db, meeting.id)).meeting;
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
     const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
     res.status(status).render('meetings/show', {
@@ -214,6 +220,8 @@ export function meetingRoutes(ctx: AppContext): Router {
       comments,
       inviteQuery: q,
       inviteResults,
+      meetingBilag,
+      bilagForm: bilagFormLocals(ctx),
       kindLabels: MEETING_KIND_LABELS,
       statusLabels: MEETING_STATUS_LABELS,
       attendanceOptions: options(ATTENDANCE_LABELS),
@@ -350,6 +358,7 @@ export function meetingRoutes(ctx: AppContext): Router {
   }
 
   router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
+  router.use('/:id/bilag', meetingAttachmentRoutes(ctx, loadMeeting, assertMeetingEditable));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));
   router.use(referatRoutes(ctx));

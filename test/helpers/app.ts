@@ -42,6 +42,7 @@ export const testConfig: Config = Object.freeze({
   sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
   env: 'test',
   trustProxy: false,
+  uploadMaxMb: 25,
 });
 
 export interface TestApp {
