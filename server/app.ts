@@ -33,6 +33,8 @@ import { fefRoutes } from './fef/routes';
 import { searchRoutes } from './search/routes';
 import { reportRoutes } from './reports/routes';
 import { attachmentDownloadRoutes } from './attachments/routes';
+import { proposalRoutes } from './proposals/routes';
+import { proposalAcceptRoutes } from './meetings/proposals';
 
 export const ROOT = path.resolve(__dirname, '..');
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -100,6 +102,8 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/partnerships', partnershipRoutes(ctx));
   app.use('/meetings', meetingRoutes(ctx));
   app.use('/bilag', attachmentDownloadRoutes(ctx));
+  app.use('/proposals', proposalAcceptRoutes(ctx)); // taking one into an agenda is the agenda's business
+  app.use('/proposals', proposalRoutes(ctx));
   app.use('/actions', actionRoutes(ctx));
   app.use('/initiatives', initiativeRoutes(ctx));
   app.use('/roles', roleRoutes(ctx));

@@ -11,25 +11,12 @@ import { renderDeleteConfirmation } from '../web/confirm';
 import { csrfToken } from '../web/security';
 import { addAttachments, findAttachment, mayReadAttachment, removeAttachment, streamAttachmentContent, type MeetingLock } from './service';
 import { agendaItemChoices } from './queries';
-import { ACCEPTED_KINDS_TEXT, ATTACHMENT_TEXTS as T } from './messages';
+import { ATTACHMENT_TEXTS as T } from './messages';
 import { downloadName } from './kinds';
 import { contentDisposition, writeChunks } from './download';
-import { receiveUpload, type UploadLimits } from './upload';
+import { bilagFormLocals, FILE_FIELD, receiveUpload, uploadLimits } from './upload';
 import { parseUploadForm } from './schemas';
 import { discardUploads } from './store';
-
-/** The file input's name in every bilag form. */
-export const FILE_FIELD = 'filer';
-
-export function uploadLimits(ctx: Pick<AppContext, 'config'>, maxFieldBytes = 16 * 1024): UploadLimits {
-  return { maxFileMb: ctx.config.uploadMaxMb, maxFiles: 10, maxFields: 20, maxFieldBytes };
-}
-
-/** What the bilag form on the meeting page needs to say about the limits. */
-export function bilagFormLocals(ctx: Pick<AppContext, 'config'>) {
-  const limits = uploadLimits(ctx);
-  return { fileField: FILE_FIELD, maxFileMb: limits.maxFileMb, maxFiles: limits.maxFiles, acceptedKinds: ACCEPTED_KINDS_TEXT };
-}
 
 /** GET /bilag/:id: the file itself, streamed from the database. */
 export function attachmentDownloadRoutes({ db }: AppContext): Router {

@@ -12,6 +12,11 @@ import { chunksOf, discardUploads, dropContentIfUnused, publishContent } from '.
 import { kindOfMime, typeLabel } from './kinds';
 import { findAttachment, meetingAttachmentRows, type AttachmentRow } from './queries';
 import type { StagedFile } from './upload';
+
+// The upload form and its reception, for other features' forms with bilag (e.g. proposals).
+export { bilagFormLocals, FILE_FIELD, receiveUpload, uploadLimits, type StagedFile } from './upload';
+export { discardUploads } from './store';
+export { titleFromFileName } from './kinds';
 import { ATTACHMENT_TEXTS as T } from './messages';
 
 export interface AttachmentLine {

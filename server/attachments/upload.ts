@@ -11,7 +11,21 @@ import type { Db } from '../db/database';
 import { ChunkWriter, discardStaleUploads, discardUploads, newChunkKey, readChunkRange } from './store';
 import { ContentSniffer, type Refusal } from './sniff';
 import { FILE_KINDS, type FileKind } from './kinds';
-import { UPLOAD_REFUSALS as R } from './messages';
+import { ACCEPTED_KINDS_TEXT, UPLOAD_REFUSALS as R } from './messages';
+import type { Config } from '../config';
+
+/** The file input's name in every bilag form. */
+export const FILE_FIELD = 'filer';
+
+export function uploadLimits(ctx: { config: Pick<Config, 'uploadMaxMb'> }, maxFieldBytes = 16 * 1024): UploadLimits {
+  return { maxFileMb: ctx.config.uploadMaxMb, maxFiles: 10, maxFields: 20, maxFieldBytes };
+}
+
+/** What the bilag form on the meeting page needs to say about the limits. */
+export function bilagFormLocals(ctx: { config: Pick<Config, 'uploadMaxMb'> }) {
+  const limits = uploadLimits(ctx);
+  return { fileField: FILE_FIELD, maxFileMb: limits.maxFileMb, maxFiles: limits.maxFiles, acceptedKinds: ACCEPTED_KINDS_TEXT };
+}
 
 export interface UploadLimits {
   maxFileMb: number;
@@ -19,6 +33,8 @@ export interface UploadLimits {
   maxFiles: number;
   maxFields: number;
   maxFieldBytes: number;
+  /** At least one file must come (default); false for forms where bilag are optional. */
+  requireFile?: boolean;
 }
 
 /** A received file, stored but not yet published. */
@@ -202,6 +218,6 @@ export async function receiveUpload(db: Db, req: Request, fileField: string, lim
     if (failure) throw failure;
     return { ...result, files: [] };
   }
-  if (result.files.length === 0) return { ...result, refusal: R.noFile };
+  if (result.files.length === 0 && limits.requireFile !== false) return { ...result, refusal: R.noFile };
   return result;
 }

@@ -5,6 +5,7 @@ import { listPartnerships } from '../partnerships/service';
 import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/service';
 import { ACTION_STATUS_LABELS, options } from '../web/labels';
 import { isOverdue } from '../actions/service';
+import { PROPOSAL_STATUS_LABELS, proposalsForOverview } from '../proposals/service';
 import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
 import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/service';
@@ -76,8 +77,11 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
       countMyOpenActions(db, user.personId),
       sharedFor(today),
     ]);
+    const proposals = await proposalsForOverview(db, user); // live: open proposals change with every decision
     res.render('dashboard/page', {
       isOverdue,
+      proposals,
+      proposalStatusLabels: PROPOSAL_STATUS_LABELS,
       toWrite,
       awaitingParties,
       meetings,

@@ -31,7 +31,15 @@ function itemColumns(form: AgendaItemForm) {
   return { kind: form.kind, title: form.title, background: form.background, discussion: form.discussion, decision: form.decision };
 }
 
-export async function addAgendaItem(db: Db, meetingId: number, form: AgendaItemForm, actor: Actor, at: Date): Promise<number> {
+/** Adds an item last. `within` runs in the same transaction once it exists (e.g. taking a proposal into it). */
+export async function addAgendaItem(
+  db: Db,
+  meetingId: number,
+  form: AgendaItemForm,
+  actor: Actor,
+  at: Date,
+  within?: (trx: Kysely<Database>, itemId: number) => Promise<void>,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await assertMeetingEditable(trx, meetingId);
     const last = await trx
@@ -50,6 +58,7 @@ export async function addAgendaItem(db: Db, meetingId: number, form: AgendaItemF
     const { id } = await trx.insertInto('agenda_items').values(row).returning('id').executeTakeFirstOrThrow();
     await replaceLinks(trx, id, form);
     await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: id, after: { ...row, initiative_ids: form.initiative_ids, dilemma_ids: form.dilemma_ids } });
+    await within?.(trx, id);
     return id;
   });
 }

@@ -27,6 +27,8 @@ export const MEETING_TEXTS = {
   itemAdded: 'Punktet er tilføjet dagsordenen.',
   itemSaved: 'Punktet er gemt.',
   itemRemoved: 'Punktet er fjernet fra dagsordenen.',
+  proposalAccepted: 'Forslaget er optaget som punkt på dagsordenen.',
+  proposalMeetingInvalid: 'Vælg et planlagt møde fra listen.',
   actionCreated: 'Opfølgningspunktet er oprettet.',
   actionSaved: 'Opfølgningspunktet er gemt.',
   actionDeleted: 'Opfølgningspunktet er slettet.',

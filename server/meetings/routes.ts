@@ -36,8 +36,9 @@ import {
 } from './service';
 import { attendanceByParty } from './attendance';
 import { assertMeetingEditable } from './lock';
-import { attachmentsOfMeeting } from '../attachments/service';
-import { bilagFormLocals, meetingAttachmentRoutes } from '../attachments/routes';
+import { attachmentsOfMeeting, bilagFormLocals } from '../attachments/service';
+import { meetingAttachmentRoutes } from '../attachments/routes';
+import { mayHandleProposals, mayPropose, openProposalsOf, proposedByOfMeeting } from '../proposals/service';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
@@ -160,6 +161,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const initiativesByItem = groupBy(links.initiatives, (l) => l.agenda_item_id);
     const dilemmasByItem = groupBy(links.dilemmas, (l) => l.agenda_item_id);
     const bilagByItem = (await attachmentsOfMeeting(db, meetingId)).byItem;
+    const proposedBy = await proposedByOfMeeting(db, meetingId);
     return items.map((item, i) => ({
       ...item,
       number: i + 1,
@@ -168,6 +170,7 @@ export function meetingRoutes(ctx: AppContext): Router {
       initiatives: initiativesByItem.get(item.id) ?? [],
       dilemmas: dilemmasByItem.get(item.id) ?? [],
       bilag: bilagByItem.get(item.id) ?? [],
+      proposedBy: proposedBy.get(item.id) ?? null,
       postponedFrom: postponedLinks.from.get(item.id) ?? null,
       postponedTo: postponedLinks.to.get(item.id) ?? null,
     }));
@@ -205,6 +208,9 @@ export function meetingRoutes(ctx: AppContext): Router {
     const items = agendaHtml === null ? await agendaItems(meeting.id, actions) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const meetingBilag = (await attachmentsOfMeeting(db, meeting.id)).meeting;
+    // open proposals are the konsulent's to take into this agenda while it can change
+    const { role } = requireUser(req);
+    const openProposals = mayHandleProposals(role) && meeting.status === 'planlagt' && !locked ? await openProposalsOf(db, meeting) : [];
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
     const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
     res.status(status).render('meetings/show', {
@@ -221,6 +227,8 @@ export function meetingRoutes(ctx: AppContext): Router {
       inviteQuery: q,
       inviteResults,
       meetingBilag,
+      openProposals,
+      mayProposeHere: mayPropose(role) && meeting.status === 'planlagt',
       bilagForm: bilagFormLocals(ctx),
       kindLabels: MEETING_KIND_LABELS,
       statusLabels: MEETING_STATUS_LABELS,

@@ -94,7 +94,7 @@ describe('five 25 MB bilag at once', () => {
     const uploads = await Promise.all(
       contents.map((bytes, i) => {
         const { body, contentType } = multipart([{ field: 'agenda_item_id', value: '' }, { file: 'filer', name: `stort-bilag-${i + 1}.pdf`, bytes }]);
-        return fetch(`${base}/meetings/${meetingId}/bilag?_csrf=${encodeURIComponent(csrf)}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': contentType }, body });
+        return fetch(`${base}/meetings/${meetingId}/bilag?_csrf=${encodeURIComponent(csrf)}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': contentType }, body: new Uint8Array(body) });
       }),
     );
     expect(uploads.map((r) => r.status)).toEqual(Array(FILES).fill(303));

@@ -16,6 +16,11 @@ import { aHeldMeeting, aMeeting, aPerson, personId } from '../helpers/factories'
 import { aFefItem, anInitiative } from '../helpers/register-factories';
 import { fullMeeting } from '../exports/fixture';
 import { withoutAuditRule } from '../helpers/audit-rule';
+import { Readable } from 'node:stream';
+import { createProposal } from '../../server/proposals/service';
+import { ProposalFormSchema } from '../../server/proposals/schemas';
+import { newChunkKey } from '../../server/attachments/store';
+import { stageFile, type StagedFile } from '../../server/attachments/upload';
 
 const AT = new Date('2026-11-24T10:00:00Z');
 const HANNE = 'Hanne M. Petersen';
@@ -37,6 +42,8 @@ async function hanneEverywhere(db: Db) {
   await addProgressUpdate(db, initiative, { date: '2026-11-10', happened: 'Første uddeling', effect_seen: 'Glade beboere', learning: 'Start tidligere' }, as, AT);
   await addCitizenStory(db, initiative, { date: '2026-11-11', kerneopgave_key: null, story: 'En beboer fik en ny ven.' }, as, AT);
   await aFefItem(db, { title: 'Dobbelt dokumentation', raised_by: hanne });
+  const bilag = (await stageFile(db, newChunkKey(AT), Readable.from([Buffer.from('%PDF-1.4\n')]), 'haven.pdf', { maxFileMb: 1 })) as StagedFile;
+  await createProposal(db, ProposalFormSchema.parse({ title: 'Haven', kind: 'droeftelse', target: `meeting:${chaired}` }), hanne, [{ file: bilag, title: 'Haven' }], as.actor, AT);
   return { hanne, account };
 }
 
