@@ -18,10 +18,14 @@ export function newChunkKey(at: Date): string {
   return `${at.toISOString()}~${crypto.randomBytes(12).toString('hex')}`;
 }
 
-/** Collects a stream's bytes into rows of exactly CHUNK_BYTES (the last one shorter) under one key. */
+/**
+ * Collects a stream's bytes into rows of exactly CHUNK_BYTES (the last one shorter) under one key.
+ * One buffer per upload, filled and written again and again: SQLite has copied a row's bytes once
+ * its insert returns, so an upload allocates no more than this one megabyte.
+ */
 export class ChunkWriter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private filled = 0;
   private seq = 0;
 
   constructor(
@@ -30,25 +34,22 @@ export class ChunkWriter {
   ) {}
 
   async write(chunk: Buffer): Promise<void> {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    while (this.pendingBytes >= CHUNK_BYTES) {
-      const all = Buffer.concat(this.pending);
-      await this.insert(all.subarray(0, CHUNK_BYTES));
-      const rest = all.subarray(CHUNK_BYTES);
-      this.pending = rest.length ? [Buffer.from(rest)] : [];
-      this.pendingBytes = rest.length;
+    let at = 0;
+    while (at < chunk.length) {
+      const copied = chunk.copy(this.buffer, this.filled, at);
+      this.filled += copied;
+      at += copied;
+      if (this.filled === CHUNK_BYTES) await this.flush();
     }
   }
 
   async end(): Promise<void> {
-    if (this.pendingBytes > 0) await this.insert(Buffer.concat(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.filled > 0) await this.flush();
   }
 
-  private async insert(data: Buffer): Promise<void> {
-    await this.db.insertInto('attachment_chunks').values({ chunk_key: this.key, seq: this.seq++, data }).execute();
+  private async flush(): Promise<void> {
+    await this.db.insertInto('attachment_chunks').values({ chunk_key: this.key, seq: this.seq++, data: this.buffer.subarray(0, this.filled) }).execute();
+    this.filled = 0;
   }
 }
 

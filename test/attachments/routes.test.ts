@@ -240,6 +240,41 @@ describe('uploads that are refused: 422, a Danish message, nothing stored, the s
     expect(res.text).toContain('>Min side</textarea>');
   });
 
+  it('stores nothing when the connection drops half-way through a file, and answers on', async () => {
+    const server = t.app.listen(0);
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      const { body, contentType } = (await import('./multipart')).multipart([file('stor.pdf', files.largePdf(3 * 1024 * 1024))]);
+      const { CookieAccessInfo } = require('cookiejar') as { CookieAccessInfo: { All: unknown } };
+      const jar = (konsulent.agent as unknown as { jar: { getCookies(info: unknown): { toValueString(): string } } }).jar;
+      const cookie = jar.getCookies(CookieAccessInfo.All).toValueString();
+      const req = (require('node:http') as typeof import('node:http')).request({
+        port,
+        method: 'POST',
+        path: `/meetings/${meetingId}/bilag?_csrf=${encodeURIComponent(konsulent.csrf)}`,
+        headers: { 'content-type': contentType, 'content-length': body.length, cookie },
+      });
+      const closed = new Promise<void>((resolve) => {
+        req.on('error', () => resolve());
+        req.on('close', () => resolve());
+      });
+      req.write(body.subarray(0, 2 * 1024 * 1024 + 100));
+      // cut the connection once the server has stored part of the file
+      for (let i = 0; i < 500 && (await countRows(t.db, 'attachment_chunks')) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await countRows(t.db, 'attachment_chunks')).toBeGreaterThan(0);
+      req.destroy();
+      await closed;
+      // the server finishes the cut-off request on its own time: wait for it to have cleaned up
+      for (let i = 0; i < 200 && (await countRows(t.db, 'attachment_chunks')) > 0; i++) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 100 && (await countRows(t.db, 'attachment_chunks')) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await stored()).toEqual([0, 0, 0]);
+      expect((await konsulent.agent.get(`/meetings/${meetingId}`)).status).toBe(200);
+      expect(t.logged).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('refuses a form that says it is far larger than the limits allow, without reading it', async () => {
     const res = await konsulent.agent
       .post(`/meetings/${meetingId}/bilag?_csrf=${encodeURIComponent(konsulent.csrf)}`)

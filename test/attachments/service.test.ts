@@ -9,7 +9,8 @@ import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { Db } from '../../server/db/database';
 import { assertMeetingEditable } from '../../server/meetings/lock';
 import { addAttachments, attachmentsOfMeeting, removeAttachment, sizeLabel, streamAttachmentContent } from '../../server/attachments/service';
-import { newChunkKey } from '../../server/attachments/store';
+import { discardStaleUploads, newChunkKey } from '../../server/attachments/store';
+import { withoutAuditRule } from '../helpers/audit-rule';
 import { stageFile, type StagedFile } from '../../server/attachments/upload';
 import * as files from './files';
 
@@ -66,6 +67,19 @@ describe('bilag storage and lists', () => {
     expect(await countRows(db, 'attachment_chunks')).toBe(3); // still used by B
     await removeAttachment(db, second, assertMeetingEditable, SYSTEM_ACTOR, AT);
     expect([await countRows(db, 'attachment_contents'), await countRows(db, 'attachment_chunks')]).toEqual([0, 0]);
+  });
+
+  it('drops what unfinished uploads left a day ago or more, never a published content or an upload under way', async () => {
+    const { db } = await freshDb();
+    const meetingId = await aMeeting(db);
+    const published = await staged(db, 'a.pdf', files.pdf('gemt'));
+    await addAttachments(db, { meetingId, agendaItemId: null, lock: assertMeetingEditable }, [{ file: published, title: 'A' }], SYSTEM_ACTOR, new Date('2026-11-20T10:00:00Z'));
+    const old = newChunkKey(new Date('2026-11-22T09:00:00Z'));
+    const fresh = newChunkKey(new Date('2026-11-24T09:59:00Z'));
+    await withoutAuditRule(db, () => db.insertInto('attachment_chunks').values([{ chunk_key: old, seq: 0, data: Buffer.from('x') }, { chunk_key: fresh, seq: 0, data: Buffer.from('y') }]).execute());
+    await discardStaleUploads(db, AT);
+    const keys = (await db.selectFrom('attachment_chunks').select('chunk_key').orderBy('chunk_key').execute()).map((r) => r.chunk_key);
+    expect(keys).toEqual([published.key, fresh].sort());
   });
 
   it('writes sizes as Danes read them', () => {
