@@ -107,6 +107,8 @@ const ROW_NAMES: Record<string, [string, string]> = {
   minutes: ['referat', 'referater'],
   meetings: ['møde', 'møder'],
   agenda_items: ['dagsordenspunkt', 'dagsordenspunkter'],
+  proposals: ['forslag til dagsordenen', 'forslag til dagsordenen'],
+  attachments: ['bilag', 'bilag'],
   actions: ['opfølgningspunkt', 'opfølgningspunkter'],
   comments: ['kommentar', 'kommentarer'],
   role_evidence: ['rolleobservation', 'rolleobservationer'],

@@ -261,3 +261,15 @@ describe('declining a proposal', () => {
     expect(text((await hanne.agent.get(`/proposals/${id}`)).text)).toContain('Det tager vi op i styregruppen i stedet.');
   });
 });
+
+describe('anonymising the proposer', () => {
+  it('replaces the name in proposals and bilag titles, and names them in the report', async () => {
+    const { anonymisePerson, describeAnonymisation } = await import('../../server/people/anonymise');
+    await propose([field('title', 'Hanne M. Petersen foreslår en have'), field('kind', 'droeftelse'), field('target', `meeting:${meetingId}`), field('background', 'Som Hanne M. Petersen skrev i maj.'), file('Hanne M. Petersen.pdf', files.pdf())]);
+    const report = await anonymisePerson(t.db, hanne.personId, { userId: null }, new Date('2026-11-25T10:00:00Z'));
+    const row = await t.db.selectFrom('proposals').select(['title', 'background']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: `Anonymiseret person ${hanne.personId} foreslår en have`, background: `Som Anonymiseret person ${hanne.personId} skrev i maj.` });
+    expect((await t.db.selectFrom('attachments').select('title').executeTakeFirstOrThrow()).title).toBe(`Anonymiseret person ${hanne.personId}`);
+    expect(describeAnonymisation(hanne.personId, report)).toMatch(/1 forslag til dagsordenen.*1 bilag|1 bilag.*1 forslag til dagsordenen/);
+  });
+});
