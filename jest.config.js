@@ -1,6 +1,7 @@
 /** Unit and integration tests (supertest). Browser tests run separately: npm run test:e2e. */
-// ESM-only packages compiled to CommonJS for jest (test/helpers/esm-to-cjs.js).
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+// ESM-only packages compiled to CommonJS for jest (test/helpers/esm-to-cjs.js): openid-client and
+// oidc-provider with theirs, and otplib's two (its CommonJS build requires them).
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider', '@scure/base', '@noble/hashes'];
 
 module.exports = {
   testEnvironment: 'node',
@@ -11,7 +12,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/test/helpers/esm-to-cjs.js',
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  // Ignored: a package under node_modules that is not one of those, nor holds one in its own node_modules.
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ESM_ONLY.join('|')})/)(?!.*/node_modules/(?:${ESM_ONLY.join('|')})/)`],
   // A safeguard, not a speed test: on a busy 2-core machine a suite that renders PDFs or starts a
   // child process can take several seconds. Speed is measured by `npm run bench`.
   testTimeout: 30_000,

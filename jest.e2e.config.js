@@ -1,7 +1,7 @@
 /** Browser tests in real Chromium (npm run test:e2e). Unit and integration tests: jest.config.js. */
 // ESM-only packages compiled to CommonJS for jest (test/helpers/esm-to-cjs.js); the server
 // itself runs under tsx and loads them as ESM.
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider', '@scure/base', '@noble/hashes'];
 
 module.exports = {
   testEnvironment: '<rootDir>/test/e2e/helpers/environment.ts',
@@ -13,7 +13,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/test/helpers/esm-to-cjs.js',
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  // Ignored: a package under node_modules that is not one of those, nor holds one in its own node_modules.
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ESM_ONLY.join('|')})/)(?!.*/node_modules/(?:${ESM_ONLY.join('|')})/)`],
   // Real browsers and a real server process are slower than supertest.
   testTimeout: 60_000,
   maxWorkers: 1,

@@ -14,6 +14,8 @@ import * as m0012 from './0012_app_settings';
 import * as m0013 from './0013_agenda_document';
 import * as m0014 from './0014_attachments_and_proposals';
 import * as m0015 from './0015_standard_items_and_series';
+import * as m0016 from './0016_minutes_record';
+import * as m0017 from './0017_sign_in_providers_and_two_factor';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0013_agenda_document': m0013,
   '0014_attachments_and_proposals': m0014,
   '0015_standard_items_and_series': m0015,
+  '0016_minutes_record': m0016,
+  '0017_sign_in_providers_and_two_factor': m0017,
 };

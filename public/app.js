@@ -29,3 +29,21 @@ document.addEventListener('DOMContentLoaded', () => {
     update();
   }
 });
+
+// A decision phrase fills the decision field in place (without the script the button sends the
+// form, and the server shows it again with the phrase filled in). "Udsat" also ticks postponed.
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[name="phrase"]') : null;
+  if (!(button instanceof HTMLButtonElement)) return;
+  const form = button.form;
+  const decision = form?.querySelector('textarea[name="decision"]');
+  if (!(decision instanceof HTMLTextAreaElement)) return;
+  event.preventDefault();
+  const typed = decision.value.trim();
+  decision.value = typed ? `${button.value}\n${typed}` : button.value;
+  if (button.value === 'Udsat') {
+    const postponed = form.querySelector('input[name="postponed"]');
+    if (postponed instanceof HTMLInputElement) postponed.checked = true;
+  }
+  decision.focus();
+});

@@ -12,7 +12,7 @@ import { addComment } from '../server/comments/service';
 import { addAgendaItem, updateAgendaItem } from '../server/meetings/agenda';
 import { approveMinutes, saveMinutesText, sendForApproval, startCorrection } from '../server/meetings/minutes';
 import { cancelMeeting, createMeeting, FOLLOW_UP_TITLE, markHeld, recordAttendance, saveEvaluation } from '../server/meetings/service';
-import { addDays } from '../server/initiatives/service';
+import { addDays } from '../server/web/format';
 import { idsByTitle, momentOn, SYSTEM_ACTOR, weekdayAt, workdayFrom, type Calendar, type Lookup } from './demo-support';
 
 interface DemoAction {
@@ -491,8 +491,12 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         title: item.title,
         kind: item.kind,
         background: item.background,
+        proposal: item.kind === 'beslutning' ? `Konsulenten indstiller, at ${item.title.charAt(0).toLowerCase()}${item.title.slice(1)} drøftes og besluttes.` : '',
         discussion: '',
         decision: '',
+        presenter_id: null,
+        duration_minutes: item.kind === 'orientering' ? 15 : 30,
+        postponed: false,
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
       };
@@ -515,7 +519,14 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
     const writtenAt = on(1, '09:00');
     const followUp = await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).where('title', '=', FOLLOW_UP_TITLE).executeTakeFirst();
     if (followUp && m.followUp) {
-      await updateAgendaItem(db, meetingId, followUp.id, { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', ...m.followUp, initiative_ids: [], dilemma_ids: [] }, system, writtenAt);
+      await updateAgendaItem(
+        db,
+        meetingId,
+        followUp.id,
+        { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', proposal: '', presenter_id: null, duration_minutes: null, postponed: false, ...m.followUp, initiative_ids: [], dilemma_ids: [] },
+        system,
+        writtenAt,
+      );
     }
     for (const item of m.items) {
       const itemId = itemIds.get(item.title)!;
@@ -523,8 +534,12 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         title: item.title,
         kind: item.kind,
         background: item.background,
+        proposal: item.kind === 'beslutning' ? `Konsulenten indstiller, at ${item.title.charAt(0).toLowerCase()}${item.title.slice(1)} drøftes og besluttes.` : '',
         discussion: item.discussion ?? '',
         decision: item.decision ?? '',
+        presenter_id: null,
+        duration_minutes: item.kind === 'orientering' ? 15 : 30,
+        postponed: false,
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
       };
@@ -589,7 +604,19 @@ async function takeMinutes(db: Db, meetingId: number, minutes: DemoMinutes, item
     db,
     meetingId,
     itemId,
-    { title: item.title, kind: item.kind, background: item.background, discussion: item.discussion, decision: c.decision, initiative_ids: initiatives.map((l) => l.initiative_id), dilemma_ids: dilemmas.map((l) => l.dilemma_id) },
+    {
+      title: item.title,
+      kind: item.kind,
+      background: item.background,
+      proposal: item.proposal,
+      discussion: item.discussion,
+      decision: c.decision,
+      presenter_id: item.presenter_id,
+      duration_minutes: item.duration_minutes,
+      postponed: item.postponed === 1,
+      initiative_ids: initiatives.map((l) => l.initiative_id),
+      dilemma_ids: dilemmas.map((l) => l.dilemma_id),
+    },
     system,
     on(13, '09:15'),
   );

@@ -2,7 +2,7 @@
 // given (meetings on weekdays in Copenhagen time, no write dated after now), and lookups by name.
 import type { Db } from '../server/db/database';
 import { SYSTEM_ACTOR } from '../server/db/audit';
-import { addDays } from '../server/initiatives/service';
+import { addDays } from '../server/web/format';
 import { copenhagenDay } from '../server/web/format';
 import { copenhagenToUtc } from '../server/web/time';
 

@@ -15,7 +15,8 @@ import { createCaches } from './web/caches';
 import { normaliseLineBreaks } from './web/form';
 import { pageLocals } from './web/locals';
 import { viewEngine, VIEWS_DIR } from './web/views';
-import { csrfProtection, noStore, securityHeaders } from './web/security';
+import { noStore, securityHeaders } from './web/security';
+import { csrfProtection } from './web/csrf';
 import { accountRoutes } from './accounts/routes';
 import { adminRoutes } from './admin/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -37,7 +38,6 @@ import { proposalRoutes } from './proposals/routes';
 import { proposalAcceptRoutes } from './meetings/proposals';
 
 export const ROOT = path.resolve(__dirname, '..');
-const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 export interface AppOptions {
   db: Db;
@@ -74,20 +74,24 @@ export function createApp(options: AppOptions): express.Express {
     res.status(204).end();
   });
 
+  // A session ends after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
+  // sign-in, whichever comes first (the store keeps both); none is stored for a signed-out page view.
+  const maxMs = (ctx.config.sessionMaxHours ?? 12) * 60 * 60 * 1000;
+  const idleMs = (ctx.config.sessionIdleMinutes ?? 120) * 60 * 1000;
   app.use(
     session({
       name: 'uldum.sid',
       secret: ctx.config.sessionSecret,
-      store: new KyselySessionStore(ctx.db, () => ctx.clock.now()),
+      store: new KyselySessionStore(ctx.db, () => ctx.clock.now(), { idleMs, maxMs }),
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_MAX_AGE_MS },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: maxMs },
     }),
   );
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(normaliseLineBreaks);
-  app.use(csrfProtection);
+  app.use(csrfProtection(ctx.config.sessionSecret));
   app.use(noStore);
   app.use(loadUser(ctx.db));
   app.use(pageLocals);

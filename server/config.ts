@@ -4,6 +4,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { APP_ROLES, type AppRole } from './db/schema';
+import { providersFromEnv, type ProviderSeed } from './config-providers';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -13,8 +15,23 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
   SLOW_QUERY_MS: z.coerce.number().min(0).optional(),
   BENCH_BASELINE: z.enum(['0', '1']).default('0'),
+  REQUIRE_TOTP_FOR: z.string().trim().default('admin,konsulent').transform(parseRoles),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  PASSWORD_LOGIN: z.enum(['0', '1']).default('1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'skal være en adresse som https://uldum.example.dk' }).transform((u) => u.replace(/\/+$/, '')).optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
 });
+
+/** REQUIRE_TOTP_FOR: a comma-separated list of roles ('' or 'none' for none). */
+function parseRoles(value: string, ctx: z.RefinementCtx): readonly AppRole[] {
+  if (value === '' || value === 'none') return Object.freeze([]);
+  const roles = value.split(',').map((v) => v.trim());
+  const wrong = roles.find((r) => !(APP_ROLES as readonly string[]).includes(r));
+  if (wrong === undefined) return Object.freeze(roles as AppRole[]);
+  ctx.addIssue({ code: 'custom', message: `ukendt rolle '${wrong}': brug ${APP_ROLES.join(', ')} eller none` });
+  return z.NEVER;
+}
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -52,11 +69,31 @@ export interface Config {
   readonly slowQueryMs?: number;
   /** Serve /baseline, the bench's yardstick page (set only by `npm run bench`). */
   readonly benchBaseline?: boolean;
+  /** Roles that must sign in with a second factor (TOTP) when signing in with a password; default admin and konsulent. */
+  readonly requireTotpFor?: readonly AppRole[];
+  /** A session ends after this long without a request (default 120 minutes) … */
+  readonly sessionIdleMinutes?: number;
+  /** … and this long after sign-in, however active (default 12 hours). */
+  readonly sessionMaxHours?: number;
+  /** The password form on the login page; false leaves only the OpenID providers (default true). */
+  readonly passwordLogin?: boolean;
+  /** The address people reach the app at (for OpenID redirect URIs); default: the request's own. */
+  readonly publicUrl?: string;
+  /** OpenID providers from OIDC_1_…, OIDC_2_… added at start when their slug is not there yet. */
+  readonly oidcProviders?: readonly ProviderSeed[];
   /** The largest bilag (attachment) accepted, in MB per file (UPLOAD_MAX_MB, default 25). */
   readonly uploadMaxMb: number;
 }
 
 export class ConfigError extends Error {}
+
+function oidcProvidersOf(env: NodeJS.ProcessEnv): readonly ProviderSeed[] {
+  try {
+    return Object.freeze(providersFromEnv(env));
+  } catch (err) {
+    throw new ConfigError(`Ugyldig konfiguration: ${(err as Error).message}`);
+  }
+}
 
 /** Parses the environment; throws ConfigError with one readable line on a wrong value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     slowQueryMs: e.SLOW_QUERY_MS,
     benchBaseline: e.BENCH_BASELINE === '1',
+    requireTotpFor: e.REQUIRE_TOTP_FOR,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    passwordLogin: e.PASSWORD_LOGIN === '1',
+    publicUrl: e.PUBLIC_URL,
+    oidcProviders: oidcProvidersOf(env),
     uploadMaxMb: e.UPLOAD_MAX_MB,
   });
 }

@@ -6,6 +6,7 @@ import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
+import { addProvidersFromEnvironment } from './accounts/service';
 
 /** Exit code for a start-up that trying again will not fix (bin/serve.mjs does not restart it). */
 const EXIT_CONFIG = 78;
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     const { created } = await seedPartnership(db, new Date());
     console.log(`Partnerskabet fra aftalen er lagt ind (${formatCount(created, 'post', 'poster')}).`);
   }
+  // OpenID providers from OIDC_1_… (the first start): those not there yet are added.
+  const providers = await addProvidersFromEnvironment(db, config.oidcProviders ?? [], new Date(), config.sessionSecret);
+  if (providers.length) console.log(`Log ind-udbydere tilføjet fra miljøet: ${providers.join(', ')}.`);
   optimizeDatabase(raw);
   const sessions = new KyselySessionStore(db);
   await sessions.prune();

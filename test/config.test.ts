@@ -22,8 +22,43 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 describe('loadConfig', () => {
   it('reads the environment, with defaults, into a frozen object', () => {
     const config = loadConfig({ DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET });
-    expect(config).toEqual({ port: 3000, databasePath: ':memory:', sessionSecret: SECRET, env: 'production', trustProxy: false, benchBaseline: false, uploadMaxMb: 25 });
+    expect(config).toEqual({
+      port: 3000,
+      databasePath: ':memory:',
+      sessionSecret: SECRET,
+      env: 'production',
+      trustProxy: false,
+      benchBaseline: false,
+      uploadMaxMb: 25,
+      requireTotpFor: ['admin', 'konsulent'],
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 12,
+      passwordLogin: true,
+      publicUrl: undefined,
+      oidcProviders: [],
+    });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the sign-in settings: REQUIRE_TOTP_FOR, the session timeouts, PASSWORD_LOGIN, PUBLIC_URL', () => {
+    const base = { DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET };
+    expect(loadConfig({ ...base, REQUIRE_TOTP_FOR: 'admin' }).requireTotpFor).toEqual(['admin']);
+    expect(loadConfig({ ...base, REQUIRE_TOTP_FOR: '' }).requireTotpFor).toEqual([]);
+    expect(loadConfig({ ...base, REQUIRE_TOTP_FOR: 'none' }).requireTotpFor).toEqual([]);
+    expect(configError({ ...base, REQUIRE_TOTP_FOR: 'admin,chef' }).message).toBe(
+      "Ugyldig konfiguration: REQUIRE_TOTP_FOR: ukendt rolle 'chef': brug admin, konsulent, repraesentant, laeser eller none",
+    );
+    expect(loadConfig({ ...base, SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '8' })).toMatchObject({ sessionIdleMinutes: 30, sessionMaxHours: 8 });
+    expect(configError({ ...base, SESSION_IDLE_MINUTES: '0' }).message).toMatch(/^Ugyldig konfiguration: SESSION_IDLE_MINUTES: /);
+    expect(loadConfig({ ...base, PASSWORD_LOGIN: '0' }).passwordLogin).toBe(false);
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://uldum.hedensted.dk/' }).publicUrl).toBe('https://uldum.hedensted.dk');
+    expect(configError({ ...base, PUBLIC_URL: 'uldum.hedensted.dk' }).message).toMatch(/^Ugyldig konfiguration: PUBLIC_URL: /);
+  });
+
+  it('reads OpenID providers from OIDC_1_… and refuses a wrong one in one line', () => {
+    const base = { DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, OIDC_1_NAME: 'Hedensted Kommune', OIDC_1_ISSUER: 'https://login.microsoftonline.com/t/v2.0', OIDC_1_CLIENT_ID: 'app' };
+    expect(loadConfig(base).oidcProviders).toEqual([expect.objectContaining({ slug: 'hedensted-kommune', displayName: 'Hedensted Kommune', clientId: 'app' })]);
+    expect(configError({ ...base, OIDC_1_CLIENT_ID: '' }).message).toBe('Ugyldig konfiguration: OIDC_1_CLIENT_ID: mangler');
   });
 
   it('reads UPLOAD_MAX_MB, the largest bilag in MB, and refuses a wrong one in one line', () => {

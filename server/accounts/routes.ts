@@ -1,4 +1,5 @@
-// /setup, /login, /logout and /profile.
+// /setup, /login, /logout and /profile. Signing in with an OpenID provider is in oidc-routes.ts,
+// the second step and two-factor in two-factor-routes.ts, the sessions page in session-routes.ts.
 import { Router, type Request } from 'express';
 import { calendarTokenOf } from '../exports/calendar';
 import { organisationOptions } from '../organisations/service';
@@ -10,23 +11,23 @@ import { parseForm, renderInvalid, submitForm } from '../web/form';
 import { isKnownBrowser, rememberBrowser } from './known-browser';
 import { LoginThrottle } from './login-throttle';
 import { ChangePasswordSchema, LoginSchema, ProfileNameSchema, safeNext, SetupSchema } from './schemas';
-import { authenticate, changeOwnName, changeOwnPassword, createAccount, hasAnyUser } from './service';
+import { authenticate, changeOwnName, changeOwnPassword, createAccount, hasAnyUser, hasPassword } from './service';
 import { ACCOUNT_TEXTS as A } from './messages';
+import { oidcLogoutUrl, oidcRoutes } from './oidc-routes';
+import { enabledProviders } from './providers';
+import { endSession, startPendingSession, startSignedInSession } from './sign-in';
+import { sessionRoutes } from './session-routes';
+import { totpRequiredFor } from './totp';
+import { twoFactorRoutes } from './two-factor-routes';
 
-/** Starts a fresh session for the user (a new id, so a planted session id is worthless). */
-function signIn(req: Request, userId: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    req.session.regenerate((err) => {
-      if (err) return reject(err);
-      req.session.userId = userId;
-      req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
-    });
-  });
-}
-
-export function accountRoutes({ db, clock, config }: AppContext): Router {
+export function accountRoutes(ctx: AppContext): Router {
+  const { db, clock, config } = ctx;
   const router = Router();
   const throttle = new LoginThrottle(clock);
+  const passwordLogin = config.passwordLogin !== false;
+
+  /** What the login page shows besides the form: a button per provider, and whether the password form is on. */
+  const loginLocals = async (next: string) => ({ next, providers: await enabledProviders(db), passwordLogin });
 
   const setupLocals = async () => ({
     organisationOptions: [{ value: '', label: 'Ingen / vælg senere' }, ...(await organisationOptions(db))],
@@ -52,43 +53,56 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
           clock.now(),
           { onlyIfNoUsers: true },
         );
-        await signIn(req, userId);
+        if (totpRequiredFor('admin', config.requireTotpFor)) {
+          // The first administrator sets up a second factor before anything else.
+          await startPendingSession(req, clock, userId, true, '/');
+          return res.redirect(303, '/login/two-factor');
+        }
+        await startSignedInSession(req, clock, userId);
         flash(req, A.setupDone);
         res.redirect(303, '/');
       },
     });
   });
 
-  router.get('/login', (req, res) => {
+  router.get('/login', async (req, res) => {
     if (req.user) return res.redirect(303, safeNext(req.query.next));
-    res.render('accounts/login', { next: safeNext(req.query.next) });
+    res.render('accounts/login', await loginLocals(safeNext(req.query.next)));
   });
 
   router.post('/login', async (req, res) => {
-    const parsed = parseForm(LoginSchema, req.body);
     const next = safeNext(req.body?.next);
-    if (!parsed.ok) return renderInvalid(res, 'accounts/login', { next }, parsed.form);
+    if (!passwordLogin) {
+      res.status(403);
+      return res.render('accounts/login', { ...(await loginLocals(next)), formError: A.passwordLoginOff });
+    }
+    const parsed = parseForm(LoginSchema, req.body);
+    if (!parsed.ok) return renderInvalid(res, 'accounts/login', await loginLocals(next), parsed.form);
     const { email, password } = parsed.data;
     const attempt = { email, address: req.ip ?? '', knownBrowser: isKnownBrowser(req, config.sessionSecret, email) };
     if (throttle.isRefused(attempt)) {
       res.status(429);
       return res.render('accounts/login', {
-        next,
+        ...(await loginLocals(next)),
         form: { values: { email }, errors: {} },
         formError: 'For mange mislykkede forsøg. Vent et kvarter, og prøv igen.',
       });
     }
-    const userId = await authenticate(db, email, password, clock.now());
-    if (!userId) {
+    const user = await authenticate(db, email, password, clock.now());
+    if (!user) {
       throttle.recordFailure(attempt);
-      return renderInvalid(res, 'accounts/login', { next }, {
+      return renderInvalid(res, 'accounts/login', await loginLocals(next), {
         values: { email },
         errors: { password: 'E-mail eller adgangskode er forkert' },
       });
     }
     throttle.recordSuccess(attempt);
-    await signIn(req, userId);
     rememberBrowser(req, res, config.sessionSecret, email);
+    if (user.totpEnabled || totpRequiredFor(user.role, config.requireTotpFor)) {
+      await startPendingSession(req, clock, user.id, !user.totpEnabled, next);
+      return res.redirect(303, '/login/two-factor');
+    }
+    await startSignedInSession(req, clock, user.id);
     res.redirect(303, next);
   });
 
@@ -97,17 +111,21 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
     res.render('accounts/logout');
   });
 
-  router.post('/logout', (req, res, next) => {
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      res.clearCookie('uldum.sid');
-      res.redirect(303, '/login');
-    });
+  // "Log ud" ends the session here, and at the OpenID provider too when the user signed in there
+  // and it offers RP-initiated logout (it then sends the browser back to /login).
+  router.post('/logout', async (req, res) => {
+    const providerLogout = await oidcLogoutUrl(ctx, req);
+    await endSession(req, res);
+    res.redirect(303, providerLogout ?? '/login');
   });
 
   const profileLocals = async (req: Request) => {
-    const token = await calendarTokenOf(db, requireUser(req).id);
-    return { calendarUrl: token ? `${req.protocol}://${req.get('host')}/meetings.ics?token=${token}` : null };
+    const user = requireUser(req);
+    const token = await calendarTokenOf(db, user.id);
+    return {
+      calendarUrl: token ? `${req.protocol}://${req.get('host')}/meetings.ics?token=${token}` : null,
+      hasPassword: await hasPassword(db, user.id),
+    };
   };
 
   router.get('/profile', requireLogin, async (req, res) => {
@@ -144,5 +162,8 @@ export function accountRoutes({ db, clock, config }: AppContext): Router {
     });
   });
 
+  router.use(twoFactorRoutes(ctx));
+  router.use(oidcRoutes(ctx));
+  router.use(sessionRoutes(ctx));
   return router;
 }

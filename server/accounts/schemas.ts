@@ -41,3 +41,21 @@ export const ProfileNameSchema = z.object({
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
+
+/** A code from the authenticator app (6 digits) or a recovery code (16 letters and digits, dashes allowed). */
+export const CodeSchema = z.object({
+  code: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, { error: 'Skriv koden' }).max(40, { error: 'Koden er for lang' })),
+});
+
+/** Enrolment takes the app's 6-digit code only. */
+export const EnrolCodeSchema = z.object({
+  code: z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(/\s/g, '') : ''),
+    z.string().min(1, { error: 'Skriv koden fra appen' }).regex(/^\d{6}$/, { error: 'Skriv de 6 cifre, appen viser' }),
+  ),
+});
+
+/** A session on the sessions page, named by its handle (never its id). */
+export const SessionHandleSchema = z.object({
+  session: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+});

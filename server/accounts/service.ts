@@ -7,99 +7,60 @@ import type { AppRole, Database } from '../db/schema';
 import { searchKey, sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
+import { insertAccount, passwordHashFor, type NewAccount } from './new-account';
 import { ACCOUNT_TEXTS as A } from './messages';
 
-export interface NewAccount {
-  email: string;
-  password: string;
-  role: AppRole;
-  /** An existing person, or … */
-  personId?: number | null;
-  /** … a new person made for the account. */
-  name?: string;
-  organisationId?: number | null;
-}
+// What other features (the administration pages, the CLI) use of signing in.
+export { addProvidersFromEnvironment, createProvider, findProvider, listProviders, setProviderEnabled, updateProvider, type Provider, type ProviderInput } from './providers';
+export { countOpenAccessRequests, declineAccessRequest, findAccessRequest, grantAccessRequest, identitiesOf, listAccessRequests } from './identities';
+export { removeTotp, twoFactorStatus } from './totp';
+export { endSessionsOf, sessionsOf } from './sessions';
+
+export type { NewAccount } from './new-account';
 
 export async function hasAnyUser(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
-async function assertEmailFree(trx: Kysely<Database>, email: string, exceptUserId?: number) {
-  let q = trx.selectFrom('users').select('id').where('email', '=', email);
-  if (exceptUserId) q = q.where('id', '!=', exceptUserId);
-  if (await q.executeTakeFirst()) throw new Invalid({ email: 'Der findes allerede en bruger med denne e-mailadresse' });
-}
-
 /** Creates the account (and, when asked, its person) in one transaction; returns the user id. */
 export async function createAccount(db: Db, input: NewAccount, actor: Actor, at: Date, opts: { onlyIfNoUsers?: boolean } = {}): Promise<number> {
-  const passwordHash = await hashPassword(input.password); // slow: done before the transaction
-  const now = at.toISOString();
+  const passwordHash = await passwordHashFor(input.password); // slow: done before the transaction
   return db.transaction().execute(async (trx) => {
     if (opts.onlyIfNoUsers && (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
       throw new NotFound(); // /setup after the first administrator exists
     }
-    await assertEmailFree(trx, input.email);
-    let personId = input.personId ?? null;
-    if (personId) {
-      const person = await trx.selectFrom('people').select(['id', 'anonymised_at']).where('id', '=', personId).executeTakeFirst();
-      if (!person || person.anonymised_at) throw new Invalid({ person_id: 'Vælg en eksisterende person' });
-      const taken = await trx.selectFrom('users').select('id').where('person_id', '=', personId).executeTakeFirst();
-      if (taken) throw new Invalid({ person_id: 'Personen har allerede en brugerkonto' });
-    } else {
-      const name = (input.name ?? '').trim();
-      if (!name) throw new Invalid({ name: 'Skriv personens navn' });
-      if (input.organisationId) {
-        const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
-        if (!organisation) throw new Invalid({ organisation_id: 'Vælg en organisation fra listen' });
-      }
-      const row = {
-        name,
-        title: '',
-        organisation_id: input.organisationId ?? null,
-        email: input.email,
-        phone: null,
-        position: input.role === 'konsulent' ? ('konsulent' as const) : input.role === 'repraesentant' ? ('repraesentant' as const) : ('andet' as const),
-        active: 1,
-        anonymised_at: null,
-        sort_key: sortKey(name),
-        search_key: searchKey(name), // not the e-mail: a læser may search, but not see contact data
-        created_at: now,
-        updated_at: now,
-      };
-      personId = (await trx.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow()).id;
-      await audit(trx, { actor, at, action: 'create', entity: 'person', entityId: personId, after: row });
-    }
-    const user = {
-      email: input.email,
-      password_hash: passwordHash,
-      role: input.role,
-      person_id: personId,
-      disabled: 0,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    const { id } = await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
-    await audit(trx, { actor, at, action: 'create', entity: 'user', entityId: id, after: user });
-    return id;
+    return insertAccount(trx, input, passwordHash, actor, at);
   });
 }
 
-/** Returns the user id when e-mail and password match an enabled account. */
-export async function authenticate(db: Db, email: string, password: string, at: Date): Promise<number | null> {
+export interface Authenticated {
+  id: number;
+  role: AppRole;
+  /** The account has a second factor: the password alone does not sign in. */
+  totpEnabled: boolean;
+}
+
+/** The account when e-mail and password match an enabled one. */
+export async function authenticate(db: Db, email: string, password: string, at: Date): Promise<Authenticated | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled'])
+    .select(['id', 'password_hash', 'disabled', 'role', 'totp_secret_sealed'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!user) {
-    await verifyAgainstDummy(password);
+  if (!user || !user.password_hash) {
+    await verifyAgainstDummy(password); // no account, or one that signs in with a provider only
     return null;
   }
   const ok = await verifyPassword(user.password_hash, password);
   if (!ok || user.disabled) return null;
   await db.updateTable('users').set({ last_login_at: at.toISOString() }).where('id', '=', user.id).execute();
-  return user.id;
+  return { id: user.id, role: user.role, totpEnabled: !!user.totp_secret_sealed };
+}
+
+/** Whether the account has a password (one made from an access request signs in with its provider only). */
+export async function hasPassword(db: Db, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return !!row?.password_hash;
 }
 
 async function loadUserRow(trx: Kysely<Database>, userId: number) {
@@ -125,15 +86,28 @@ export interface AccountChange {
   disabled: boolean;
 }
 
-export async function updateAccount(db: Db, userId: number, change: AccountChange, actor: Actor, at: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Changes an account's role and whether it is disabled. A disabled account's sessions end; so do
+ * those of an account whose role changed (a change of privilege): the user signs in again and
+ * gets the new role in a new session, with a second factor first if the new role requires one.
+ * `keepSessionId` spares the administrator's own session when they change themselves (the route
+ * then gives it a new id). Returns whether the role changed.
+ */
+export async function updateAccount(db: Db, userId: number, change: AccountChange, actor: Actor, at: Date, keepSessionId?: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     const before = await loadUserRow(trx, userId);
     const losesAdmin = before.role === 'admin' && (change.role !== 'admin' || change.disabled);
     if (losesAdmin && !before.disabled) await assertAnotherAdmin(trx, userId);
     const set = { role: change.role, disabled: change.disabled ? 1 : 0, updated_at: at.toISOString() };
     await trx.updateTable('users').set(set).where('id', '=', userId).execute();
-    if (change.disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const roleChanged = before.role !== change.role;
+    if (change.disabled || roleChanged) {
+      let end = trx.deleteFrom('sessions').where('user_id', '=', userId);
+      if (!change.disabled && keepSessionId) end = end.where('sid', '!=', keepSessionId);
+      await end.execute();
+    }
     await audit(trx, { actor, at, action: 'update', entity: 'user', entityId: userId, before, after: { ...before, ...set } });
+    return roleChanged;
   });
 }
 

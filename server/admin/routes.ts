@@ -1,6 +1,6 @@
 // /admin: user accounts and the audit log (administrators only).
-import { Router } from 'express';
-import { createAccount, setPassword, updateAccount } from '../accounts/service';
+import { Router, type Request } from 'express';
+import { createAccount, identitiesOf, setPassword, twoFactorStatus, updateAccount } from '../accounts/service';
 import { organisationOptions } from '../organisations/service';
 import { requireRole, requireUser, ROLE_LABELS } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -24,11 +24,26 @@ import {
   roleOptions,
 } from './schemas';
 import { ADMIN_TEXTS as A } from './messages';
+import { signInAdminRoutes } from './sign-in-routes';
 
-export function adminRoutes({ db, clock }: AppContext): Router {
+/** The same session under a new id (its data kept): a change of privilege gets a new id. */
+function renewSessionId(req: Request): Promise<void> {
+  const kept = { ...req.session };
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((err) => {
+      if (err) return reject(err);
+      for (const [key, value] of Object.entries(kept)) if (key !== 'cookie') (req.session as unknown as Record<string, unknown>)[key] = value;
+      req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
+    });
+  });
+}
+
+export function adminRoutes(ctx: AppContext): Router {
+  const { db, clock } = ctx;
   const router = Router();
   router.use(requireRole('admin'));
   const roles = roleOptions(ROLE_LABELS);
+  router.use(signInAdminRoutes(ctx));
 
   router.get('/users', async (_req, res) => {
     res.render('admin/users', { users: await listUsers(db) });
@@ -73,9 +88,19 @@ export function adminRoutes({ db, clock }: AppContext): Router {
     return account;
   };
 
+  /** The user page's sign-in facts: second factor, the providers it signs in with, its sessions. */
+  const signInLocals = async (userId: number) => {
+    const [twoFactor, identities, sessions] = await Promise.all([
+      twoFactorStatus(db, userId),
+      identitiesOf(db, userId),
+      db.selectFrom('sessions').select('sid').where('user_id', '=', userId).where('expires_at', '>', clock.now().toISOString()).execute(),
+    ]);
+    return { twoFactor, identities, sessionCount: sessions.length };
+  };
+
   router.get('/users/:id/edit', async (req, res) => {
     const account = await loadUser(req.params.id);
-    res.render('admin/user-edit', { account, roleOptions: roles, form: formFrom({ role: account.role, disabled: account.disabled === 1 }) });
+    res.render('admin/user-edit', { account, roleOptions: roles, ...(await signInLocals(account.id)), form: formFrom({ role: account.role, disabled: account.disabled === 1 }) });
   });
 
   router.post('/users/:id', async (req, res) => {
@@ -85,10 +110,14 @@ export function adminRoutes({ db, clock }: AppContext): Router {
       schema: EditUserSchema,
       body: req.body,
       view: 'admin/user-edit',
-      locals: () => ({ account, roleOptions: roles }),
+      locals: async () => ({ account, roleOptions: roles, ...(await signInLocals(account.id)) }),
       save: async (data) => {
-        await updateAccount(db, account.id, data, actor, clock.now());
-        flash(req, A.userSaved);
+        // A role change ends the user's sessions (they sign in again with the new role); an
+        // administrator changing their own keeps this session, under a new id.
+        const self = account.id === actor.userId;
+        const roleChanged = await updateAccount(db, account.id, data, actor, clock.now(), self ? req.sessionID : undefined);
+        if (self && roleChanged && !data.disabled) await renewSessionId(req);
+        flash(req, self && roleChanged ? A.ownRoleChanged : A.userSaved);
         res.redirect(303, '/admin/users');
       },
     });
@@ -101,7 +130,7 @@ export function adminRoutes({ db, clock }: AppContext): Router {
       schema: ResetPasswordSchema,
       body: req.body,
       view: 'admin/user-edit',
-      locals: () => ({ account, roleOptions: roles, form: formFrom({ role: account.role, disabled: account.disabled === 1 }) }),
+      locals: async () => ({ account, roleOptions: roles, ...(await signInLocals(account.id)), form: formFrom({ role: account.role, disabled: account.disabled === 1 }) }),
       save: async (data) => {
         await setPassword(db, account.id, data.password, actor, clock.now());
         flash(req, A.passwordReset);

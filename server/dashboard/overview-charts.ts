@@ -3,7 +3,7 @@
 import type { Db } from '../db/database';
 import { INITIATIVE_STATUSES } from '../db/schema';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
-import { addDays } from '../initiatives/service';
+import { addDays } from '../web/format';
 import { listRoles } from '../reference/service';
 import { actionsPerMonth, attendanceByParty, initiativesByStatusAndTask, roleEvidenceByQuarter } from '../reports/service';
 import { barChart } from '../web/charts';

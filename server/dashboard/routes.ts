@@ -6,10 +6,12 @@ import { listFocusAspects, listKerneopgaver, listRoles } from '../reference/serv
 import { ACTION_STATUS_LABELS, options } from '../web/labels';
 import { isOverdue } from '../actions/service';
 import { PROPOSAL_STATUS_LABELS, proposalsForOverview } from '../proposals/service';
+import { deadlinesToWatch } from '../meetings/service';
 import type { AppContext } from '../web/context';
 import { utcToCopenhagen } from '../web/time';
 import { fundingAlerts, overdueTrials, runningTrials } from '../initiatives/service';
-import { addDays, FUNDING_WARNING_DAYS } from '../initiatives/service';
+import { FUNDING_WARNING_DAYS } from '../initiatives/service';
+import { addDays } from '../web/format';
 import { permissions, requireUser } from '../web/auth';
 import { overviewCharts } from './overview-charts';
 import * as format from '../web/format';
@@ -62,7 +64,9 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
     const today = utcToCopenhagen(now).day;
     const consultant = permissions.edit(user.role);
     // Each reader's own sections are queried live; only the shared part below is remembered.
-    const [toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, shared] = await Promise.all([
+    const [deadlines, toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, shared] = await Promise.all([
+      // Deadlines missed or due within two days: the consultant's to act on.
+      consultant ? deadlinesToWatch(db, now) : [],
       // A consultant's own work: the minutes to write and those waiting for a party's approval.
       consultant ? minutesToWrite(db, user.personId) : [],
       consultant ? minutesAwaitingParties(db, user.personId) : [],
@@ -82,6 +86,7 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
       isOverdue,
       proposals,
       proposalStatusLabels: PROPOSAL_STATUS_LABELS,
+      deadlines,
       toWrite,
       awaitingParties,
       meetings,

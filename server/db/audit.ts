@@ -19,7 +19,7 @@ export interface AuditRecord {
 }
 
 /** Secrets never reach the audit log, even when a whole row is recorded. */
-const HIDDEN_FIELDS = new Set(['password_hash', 'calendar_token']);
+const HIDDEN_FIELDS = new Set(['password_hash', 'calendar_token', 'totp_secret_sealed', 'client_secret_sealed', 'code_hash']);
 
 function snapshot(value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -62,6 +62,11 @@ export interface UserTable {
   last_login_at: string | null;
   /** Secret in the calendar feed's URL; null until the user asks for one. */
   calendar_token: string | null;
+  /** The TOTP key, sealed (server/web/sealed.ts); null without two-factor (migration 0017). */
+  totp_secret_sealed: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** The time step of the last code accepted: that code and older ones are refused. */
+  totp_last_step: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -71,6 +76,11 @@ export interface SessionTable {
   data: string;
   user_id: number | null;
   expires_at: string;
+  /** Sign-in, last request (to the store's granularity), browser and address (migration 0017). */
+  created_at: Generated<string | null>;
+  last_seen_at: Generated<string | null>;
+  user_agent: Generated<string>;
+  ip: Generated<string>;
 }
 
 export interface PartnershipTable {
@@ -82,6 +92,8 @@ export interface PartnershipTable {
   meeting_cadence: string;
   /** Deadlines: the agenda released this many days before a meeting, draft minutes within … after, approval within … */
   agenda_days: Generated<number>;
+  /** The municipality's journal (case) number for the partnership's minutes. */
+  journal_number: Generated<string>;
   minutes_days: Generated<number>;
   approval_days: Generated<number>;
   created_at: string;
@@ -143,7 +155,7 @@ export interface AppSettingTable {
   value: string;
 }
 
-export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase {
+export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase, SignInDatabase {
   app_settings: AppSettingTable;
   organisations: OrganisationTable;
   people: PersonTable;
@@ -200,6 +212,7 @@ export interface MeetingTable {
   /** When "Udsend dagsorden" released the agenda, and when it was last changed after that. */
   agenda_released_at: string | null;
   agenda_revised_at: string | null;
+  journal_number: Generated<string>;
   /** The series the meeting is an occurrence of (migration 0015), if any. */
   series_id: Generated<number | null>;
   created_at: string;
@@ -228,6 +241,9 @@ export interface AgendaItemTable {
   duration_minutes: number | null;
   /** Postponed (udsat) to the next meeting. */
   postponed: Generated<Flag>;
+  /** A closed item (lukket punkt): its content only for the konsulent and the partnership's representatives. */
+  closed: Generated<Flag>;
+  closed_reason: Generated<string>;
   /** The person who proposed the item, when it came from an accepted proposal (migration 0014). */
   proposed_by: Generated<number | null>;
   /** The postponed item of an earlier meeting this item continues (migration 0015). */
@@ -278,6 +294,38 @@ export interface MinutesVersionTable {
   sent_at: string;
   sent_by: number | null;
   locked_at: string | null;
+}
+
+/** A party's protocol remark at approval, or its refusal to approve, on one version (migration 0016). */
+export interface MinutesRemarkTable {
+  id: Generated<number>;
+  minutes_id: number;
+  version: number;
+  organisation_id: number;
+  person_id: number;
+  /** The item's number in that version's document; null for the minutes as a whole. */
+  item_number: number | null;
+  kind: 'bemaerkning' | 'godkender_ikke';
+  text: string;
+  created_at: string;
+}
+
+export type ItemAttendanceKind = 'fravaerende' | 'inhabil' | 'gaest';
+
+export interface ItemAttendanceTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  person_id: number;
+  kind: ItemAttendanceKind;
+  note: Generated<string>;
+}
+
+export interface PublicLinkTable {
+  id: Generated<number>;
+  meeting_id: number;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export interface MinutesApprovalTable {
@@ -349,6 +397,9 @@ export interface MeetingsDatabase {
   minutes: MinutesTable;
   minutes_versions: MinutesVersionTable;
   minutes_approvals: MinutesApprovalTable;
+  minutes_remarks: MinutesRemarkTable;
+  item_attendance: ItemAttendanceTable;
+  public_links: PublicLinkTable;
   comments: CommentTable;
 }
 
@@ -603,3 +654,78 @@ export interface AttachmentsDatabase {
 
 export type Attachment = Selectable<AttachmentTable>;
 export type Proposal = Selectable<ProposalTable>;
+
+// ---- signing in with an OpenID provider, two-factor (0017) ----
+
+/** An OpenID Connect provider people sign in with ("Log ind med Hedensted Kommune"). */
+export interface AuthProviderTable {
+  id: Generated<number>;
+  /** In the redirect URI: /login/oidc/<slug>/callback. */
+  slug: string;
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with a key derived from SESSION_SECRET; never shown again. '' for none. */
+  client_secret_sealed: string;
+  scopes: string;
+  email_claim: string;
+  /** '' when the administrator sets the roles. */
+  role_claim: string;
+  /** JSON object: the claim's value → a role. */
+  role_map: string;
+  /** The first sign-in of an unknown subject may be linked to the account with its verified e-mail. */
+  allow_linking: Flag;
+  enabled: Flag;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An account's link to a provider's subject: `iss` + `sub`, never the e-mail. */
+export interface UserIdentityTable {
+  id: Generated<number>;
+  user_id: number;
+  provider_id: number | null;
+  issuer: string;
+  subject: string;
+  email: string;
+  created_at: string;
+}
+
+export const ACCESS_REQUEST_STATUSES = ['aaben', 'godkendt', 'afvist'] as const;
+export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
+
+/** A subject no account has signed in: an administrator grants access or declines. */
+export interface AccessRequestTable {
+  id: Generated<number>;
+  provider_id: number | null;
+  issuer: string;
+  subject: string;
+  email: string;
+  email_verified: Flag;
+  name: string;
+  claimed_role: AppRole | null;
+  status: AccessRequestStatus;
+  user_id: number | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SignInDatabase {
+  auth_providers: AuthProviderTable;
+  user_identities: UserIdentityTable;
+  access_requests: AccessRequestTable;
+  recovery_codes: RecoveryCodeTable;
+}
+
+export type AuthProvider = Selectable<AuthProviderTable>;
+export type AccessRequest = Selectable<AccessRequestTable>;

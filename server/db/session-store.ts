@@ -1,5 +1,11 @@
 // express-session's store on our own database (the ready-made SQLite stores are GPL or unmaintained).
-// Sessions survive a restart; the user id is a column so disabling a user can end their sessions.
+// Sessions survive a restart; the user id is a column so disabling a user can end their sessions,
+// and when it started, was last seen, the browser and the address are columns so a user can see
+// their sessions (/profile/sessions).
+//
+// A session ends at the first of: its cookie's expiry, `maxMs` after sign-in (the absolute
+// limit) and `idleMs` after it was last seen (the idle limit). `expires_at` holds that moment,
+// so a read and the prune compare one column.
 import session from 'express-session';
 import type { Db } from './database';
 
@@ -7,19 +13,30 @@ const DEFAULT_TTL_MS = 12 * 60 * 60 * 1000;
 /** A session's expiry is only rewritten when it moved this much, so a page view is not a write. */
 const TOUCH_GRANULARITY_MS = 10 * 60 * 1000;
 
+export interface SessionLimits {
+  /** Ended this long after it was last seen (the idle timeout). */
+  idleMs?: number;
+  /** Ended this long after sign-in, however active (the absolute timeout). */
+  maxMs?: number;
+}
+
 type Callback = (err?: unknown, value?: any) => void;
 
 export class KyselySessionStore extends session.Store {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    private readonly limits: SessionLimits = {},
   ) {
     super();
   }
 
   private expiry(sess: session.SessionData): string {
-    const expires = sess.cookie?.expires ? new Date(sess.cookie.expires) : new Date(this.now().getTime() + DEFAULT_TTL_MS);
-    return expires.toISOString();
+    const now = this.now().getTime();
+    const limits = [sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : now + DEFAULT_TTL_MS];
+    if (this.limits.idleMs) limits.push(now + this.limits.idleMs);
+    if (this.limits.maxMs && sess.signedInAt) limits.push(new Date(sess.signedInAt).getTime() + this.limits.maxMs);
+    return new Date(Math.min(...limits)).toISOString();
   }
 
   override get(sid: string, cb: Callback): void {
@@ -35,16 +52,31 @@ export class KyselySessionStore extends session.Store {
   }
 
   override set(sid: string, sess: session.SessionData, cb?: Callback): void {
+    const now = this.now().toISOString();
     const values = {
       sid,
       data: JSON.stringify(sess),
-      user_id: sess.userId ?? null,
+      user_id: sess.userId ?? sess.pending?.userId ?? null,
       expires_at: this.expiry(sess),
+      created_at: sess.signedInAt ?? now,
+      last_seen_at: now,
+      user_agent: (sess.userAgent ?? '').slice(0, 300),
+      ip: (sess.ip ?? '').slice(0, 64),
     };
     this.db
       .insertInto('sessions')
       .values(values)
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ data: values.data, user_id: values.user_id, expires_at: values.expires_at }))
+      .onConflict((oc) =>
+        oc.column('sid').doUpdateSet({
+          data: values.data,
+          user_id: values.user_id,
+          expires_at: values.expires_at,
+          ...(sess.signedInAt ? { created_at: sess.signedInAt } : {}),
+          last_seen_at: values.last_seen_at,
+          user_agent: values.user_agent,
+          ip: values.ip,
+        }),
+      )
       .execute()
       .then(() => cb?.(), (err) => cb?.(err));
   }
@@ -69,7 +101,12 @@ export class KyselySessionStore extends session.Store {
       .executeTakeFirst()
       .then(async (row) => {
         if (!row || row.expires_at >= threshold) return;
-        await this.db.updateTable('sessions').set({ expires_at: expires }).where('sid', '=', sid).where('expires_at', '<', threshold).execute();
+        await this.db
+          .updateTable('sessions')
+          .set({ expires_at: expires, last_seen_at: this.now().toISOString() })
+          .where('sid', '=', sid)
+          .where('expires_at', '<', threshold)
+          .execute();
       })
       .then(() => cb?.(), (err) => cb?.(err));
   }
@@ -80,9 +117,24 @@ export class KyselySessionStore extends session.Store {
   }
 }
 
+/** How a session signed in, shown on the sessions page. */
+export type SignInMethod = 'password' | 'password+totp' | 'password+recovery' | 'oidc';
+
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
     flash?: Array<{ kind: 'success' | 'error' | 'info'; text: string }>;
+    /** When the user signed in (ISO): the absolute timeout counts from here. */
+    signedInAt?: string;
+    userAgent?: string;
+    ip?: string;
+    method?: SignInMethod;
+    /** The OpenID provider signed in with, and its ID token (the hint for signing out there too). */
+    providerId?: number;
+    idToken?: string;
+    /** The password was right; the second step (a code, or enrolling one) is still to do. */
+    pending?: { userId: number; enrol: boolean; next: string; at: string };
+    /** A TOTP key shown for enrolment, sealed, until the user confirms it with a code. */
+    totpEnrolment?: string;
   }
 }

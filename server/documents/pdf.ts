@@ -32,6 +32,18 @@ function drawableText(doc: Pdf, text: string): string {
   return out;
 }
 
+/** For an archival copy: PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent, no transparency). */
+export interface PdfOptions {
+  pdfa?: boolean;
+  /** The date the file stands for (e.g. the approval), so the same document gives the same file. */
+  createdAt?: Date;
+  /** Metadata beyond title and subject, e.g. the partnership and the journal number. */
+  keywords?: string;
+}
+
+/** XMP is XML that pdfkit writes unescaped: keep metadata to characters that need no escaping. */
+const forXmp = (text: string) => cleanText(text).replace(/&/g, 'og').replace(/[<>"]/g, '');
+
 class PdfLayout {
   readonly doc: Pdf;
   private pageNumber = 0;
@@ -40,7 +52,9 @@ class PdfLayout {
     private readonly model: DocumentModel,
     /** The page count from the first pass, or null in the first pass itself. */
     private readonly totalPages: number | null,
+    private readonly options: PdfOptions = {},
   ) {
+    const meta = options.pdfa ? forXmp : cleanText;
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGIN,
@@ -48,8 +62,15 @@ class PdfLayout {
       compress: totalPages !== null, // the counting pass writes nothing anyone reads
       lang: 'da-DK',
       displayTitle: true,
-      info: { Title: cleanText(model.title), Author: 'Uldum Samskabelse', Subject: model.subject },
-    });
+      ...(options.pdfa ? { subset: 'PDF/A-2b', pdfVersion: '1.7', tagged: false } : {}),
+      info: {
+        Title: meta(model.title),
+        Author: 'Uldum Samskabelse',
+        Subject: meta(model.subject),
+        ...(options.keywords ? { Keywords: meta(options.keywords) } : {}),
+        ...(options.createdAt ? { CreationDate: options.createdAt, ModDate: options.createdAt } : {}),
+      },
+    } as ConstructorParameters<typeof PDFDocument>[0]);
     this.doc.registerFont('regular', REGULAR_FONT);
     this.doc.registerFont('bold', BOLD_FONT);
     this.doc.on('pageAdded', () => this.decoratePage());
@@ -72,7 +93,7 @@ class PdfLayout {
     const margins = doc.page.margins;
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 }; // writing in the margins must not add pages
     const inner = width - MARGIN.left - MARGIN.right;
-    if (this.model.watermark) {
+    if (this.model.watermark && !this.options.pdfa) { // PDF/A allows no transparency
       doc.save();
       doc.rotate(-35, { origin: [width / 2, height / 2] });
       doc.font('bold').fontSize(96).fillColor(RED).fillOpacity(0.12);
@@ -185,8 +206,8 @@ class PdfLayout {
 }
 
 /** Lays the document out, handing each block to pdfkit; yields to `pause` between blocks. */
-async function layOut(model: DocumentModel, totalPages: number | null, onData: (chunk: Buffer) => void, pause: () => Promise<void>): Promise<number> {
-  const layout = new PdfLayout(model, totalPages);
+async function layOut(model: DocumentModel, totalPages: number | null, onData: (chunk: Buffer) => void, pause: () => Promise<void>, options: PdfOptions = {}): Promise<number> {
+  const layout = new PdfLayout(model, totalPages, options);
   const done = new Promise<void>((resolve, reject) => {
     layout.doc.on('end', resolve);
     layout.doc.on('error', reject);
@@ -227,9 +248,9 @@ export async function writeDocumentPdf(model: DocumentModel, out: Writable): Pro
 }
 
 /** The whole PDF as one buffer (for small documents, caches and tests). */
-export async function documentPdf(model: DocumentModel): Promise<Buffer> {
-  const pages = await layOut(model, null, () => {}, noPause);
+export async function documentPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Buffer> {
+  const pages = await layOut(model, null, () => {}, noPause, options);
   const chunks: Buffer[] = [];
-  await layOut(model, pages, (c) => chunks.push(c), noPause);
+  await layOut(model, pages, (c) => chunks.push(c), noPause, options);
   return Buffer.concat(chunks);
 }

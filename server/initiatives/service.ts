@@ -9,6 +9,7 @@ import { sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { InitiativeForm } from './schemas';
 import { INITIATIVE_TEXTS as T } from './messages';
+import { addDays } from '../web/format';
 
 /** Reads the overview uses. */
 export { fundingAlerts, overdueTrials, runningTrials } from './queries';
@@ -16,11 +17,6 @@ export { fundingAlerts, overdueTrials, runningTrials } from './queries';
 export const TRIAL_WEEKS = 8;
 export const FUNDING_WARNING_DAYS = 60;
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Funding ends within 60 days (or has just ended today) and nobody has written how to anchor it. */
 export function needsFundingWarning(

@@ -2,23 +2,22 @@
 // actions created from the meeting or one of its items).
 import { Router, type Request, type Response } from 'express';
 import { createAction, deleteAction, updateAction } from './follow-up';
-import { ActionFormSchema } from './schemas';
+import { ActionFormSchema, AgendaItemSchema, DECISION_PHRASES, DecisionPhraseSchema, ItemAttendanceSchema, MoveSchema, POSTPONED_PHRASE } from './schemas';
+import { addItemAttendance, removeItemAttendance } from './item-attendance';
 import { peopleInTheWork } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
-import { NotFound } from '../web/errors';
+import { Invalid, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
-import { formFrom, parseForm, parseId, routeParam, submitForm, type FormState } from '../web/form';
+import { formFrom, parseForm, parseId, renderInvalid, routeParam, submitForm, type FormState } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { assertMeetingEditable } from './lock';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from '../web/labels';
-import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
+import { addAgendaItem, moveAgendaItem, releaseAgenda, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type MeetingRow } from './queries';
-import { dilemmaOptions } from '../web/options';
-import { initiativeOptions } from '../web/options';
-import { AgendaItemSchema, MoveSchema } from './schemas';
+import { dilemmaOptions, initiativeOptions } from '../web/options';
 import { findAction } from '../actions/service';
-import { MEETING_TEXTS as M } from './messages';
+import { AGENDA_TEXTS, MEETING_TEXTS as M } from './messages';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 /** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */
@@ -29,7 +28,50 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const kindOptions = options(AGENDA_KIND_LABELS);
-  const linkOptions = async () => ({ initiativeOptions: await initiativeOptions(db), dilemmaOptions: await dilemmaOptions(db) });
+  const linkOptions = async (presenterId: number | null = null) => {
+    const [initiatives, dilemmas, people] = await Promise.all([
+      initiativeOptions(db),
+      dilemmaOptions(db),
+      // The current presenter stays a choice, so saving the form does not drop them.
+      peopleInTheWork(db, presenterId ? [presenterId] : []).orderBy('people.sort_key').execute(),
+    ]);
+    return {
+      initiativeOptions: initiatives,
+      dilemmaOptions: dilemmas,
+      presenterOptions: [{ value: '', label: 'Ingen valgt' }, ...people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name }))],
+      phrases: DECISION_PHRASES,
+    };
+  };
+
+  /**
+   * A decision phrase button: the form comes back with the phrase in the decision field (and
+   * "Udsat" ticked for Udsat), nothing saved, so the text can still be edited. The button works
+   * without JavaScript; with it, public/app.js fills the field in place.
+   */
+  async function withPhrase(req: Request, res: Response, locals: Record<string, unknown>): Promise<boolean> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (body.phrase === undefined) return false;
+    const parsed = parseForm(DecisionPhraseSchema, body);
+    const values = { ...body };
+    delete values._csrf;
+    delete values.phrase;
+    if (parsed.ok) {
+      const typed = typeof values.decision === 'string' ? values.decision.trim() : '';
+      values.decision = typed ? `${parsed.data.phrase}\n${typed}` : parsed.data.phrase;
+      if (parsed.data.phrase === POSTPONED_PHRASE) values.postponed = 'on';
+      res.render('meetings/agenda-item-form', { ...locals, form: formFrom(values) });
+    } else {
+      renderInvalid(res, 'meetings/agenda-item-form', locals, { values, errors: parsed.form.errors });
+    }
+    return true;
+  }
+
+  router.post('/release', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    await releaseAgenda(db, meeting.id, actor(req), clock.now());
+    flash(req, AGENDA_TEXTS.released);
+    res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
+  });
 
   router.get('/new', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
@@ -38,6 +80,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
+    if (await withPhrase(req, res, { meeting, item: null, kindOptions, ...(await linkOptions()) })) return;
     await submitForm(res, {
       schema: AgendaItemSchema,
       body: req.body,
@@ -65,7 +108,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
       meeting,
       item,
       kindOptions,
-      ...(await linkOptions()),
+      ...(await linkOptions(item.presenter_id)),
       form: formFrom({
         ...item,
         initiative_ids: links.initiatives.filter((l) => l.agenda_item_id === item.id).map((l) => l.id),
@@ -76,11 +119,12 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/:itemId', async (req, res) => {
     const { meeting, item } = await loadItem(req);
+    if (await withPhrase(req, res, { meeting, item, kindOptions, ...(await linkOptions(item.presenter_id)) })) return;
     await submitForm(res, {
       schema: AgendaItemSchema,
       body: req.body,
       view: 'meetings/agenda-item-form',
-      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions()) }),
+      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions(item.presenter_id)) }),
       save: async (data) => {
         await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
         flash(req, M.itemSaved);
@@ -108,6 +152,27 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
     await removeAgendaItem(db, meeting.id, item.id, actor(req), clock.now());
     flash(req, M.itemRemoved);
     res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
+  });
+
+  router.post('/:itemId/attendance', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    const parsed = parseForm(ItemAttendanceSchema, req.body);
+    if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, parsed.form);
+    try {
+      await addItemAttendance(db, meeting.id, item.id, parsed.data, actor(req), clock.now());
+    } catch (err) {
+      if (err instanceof Invalid) return renderInvalidMeeting(req, res, meeting, { values: parsed.data, errors: err.fieldErrors });
+      throw err;
+    }
+    flash(req, M.itemAttendanceSaved);
+    res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
+  });
+
+  router.post('/:itemId/attendance/:rowId/delete', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    await removeItemAttendance(db, meeting.id, parseId(req.params.rowId), actor(req), clock.now());
+    flash(req, M.itemAttendanceRemoved);
+    res.redirect(303, `/meetings/${meeting.id}#punkt-${item.id}`);
   });
 
   router.post('/:itemId/move', async (req, res) => {

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-import { Invalid } from '../web/errors';
+import { Conflict, Invalid } from '../web/errors';
+import { AGENDA_TEXTS } from './messages';
 import { MEETING_LIMITS } from './schemas';
 import { audit, type Actor } from '../db/audit';
 import { NotFound } from '../web/errors';
@@ -28,8 +29,42 @@ async function replaceLinks(trx: Kysely<Database>, itemId: number, form: AgendaI
 }
 
 function itemColumns(form: AgendaItemForm) {
-  return { kind: form.kind, title: form.title, background: form.background, discussion: form.discussion, decision: form.decision };
+  return {
+    kind: form.kind,
+    title: form.title,
+    background: form.background,
+    proposal: form.proposal,
+    discussion: form.discussion,
+    decision: form.decision,
+    presenter_id: form.presenter_id,
+    duration_minutes: form.duration_minutes,
+    postponed: form.postponed ? 1 : 0,
+  } as const;
 }
+
+/** The presenter must be a person that exists. */
+async function assertPresenter(trx: Kysely<Database>, form: AgendaItemForm) {
+  if (!form.presenter_id) return;
+  const found = await trx.selectFrom('people').select('id').where('id', '=', form.presenter_id).executeTakeFirst();
+  if (!found) throw new Invalid({ presenter_id: 'Vælg en person fra listen' });
+}
+
+/**
+ * After "Udsend dagsorden", any change to the agenda marks it revised (with the time), so
+ * readers know the agenda they got is not the latest.
+ */
+export async function markAgendaRevised(trx: Kysely<Database>, meetingId: number, at: Date): Promise<void> {
+  await trx
+    .updateTable('meetings')
+    .set({ agenda_revised_at: at.toISOString() })
+    .where('id', '=', meetingId)
+    .where('agenda_released_at', 'is not', null)
+    .where('status', '=', 'planlagt') // once held, edits are the minutes, not a revised agenda
+    .execute();
+}
+
+/** What the released agenda shows of an item (discussion and decision belong to the minutes). */
+const AGENDA_FIELDS = ['title', 'kind', 'background', 'proposal', 'presenter_id', 'duration_minutes'] as const;
 
 /** Adds an item last. `within` runs in the same transaction once it exists (e.g. taking a proposal into it). */
 export async function addAgendaItem(
@@ -55,8 +90,10 @@ export async function addAgendaItem(
       created_at: at.toISOString(),
       updated_at: at.toISOString(),
     };
+    await assertPresenter(trx, form);
     const { id } = await trx.insertInto('agenda_items').values(row).returning('id').executeTakeFirstOrThrow();
     await replaceLinks(trx, id, form);
+    await markAgendaRevised(trx, meetingId, at);
     await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: id, after: { ...row, initiative_ids: form.initiative_ids, dilemma_ids: form.dilemma_ids } });
     await within?.(trx, id);
     return id;
@@ -68,9 +105,11 @@ export async function updateAgendaItem(db: Db, meetingId: number, itemId: number
     await assertMeetingEditable(trx, meetingId);
     const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!before) throw new NotFound();
+    await assertPresenter(trx, form);
     const set = { ...itemColumns(form), updated_at: at.toISOString() };
     await trx.updateTable('agenda_items').set(set).where('id', '=', itemId).execute();
     await replaceLinks(trx, itemId, form);
+    if (AGENDA_FIELDS.some((f) => before[f] !== set[f])) await markAgendaRevised(trx, meetingId, at);
     await audit(trx, { actor, at, action: 'update', entity: 'agenda_item', entityId: itemId, before, after: { ...before, ...set, initiative_ids: form.initiative_ids, dilemma_ids: form.dilemma_ids } });
   });
 }
@@ -87,6 +126,7 @@ export async function removeAgendaItem(db: Db, meetingId: number, itemId: number
       .where('meeting_id', '=', meetingId)
       .where('position', '>', before.position)
       .execute();
+    await markAgendaRevised(trx, meetingId, at);
     await audit(trx, { actor, at, action: 'delete', entity: 'agenda_item', entityId: itemId, before });
   });
 }
@@ -105,6 +145,7 @@ export async function moveAgendaItem(db: Db, meetingId: number, itemId: number, 
     if (!neighbour) return;
     await trx.updateTable('agenda_items').set({ position: neighbour.position, updated_at: at.toISOString() }).where('id', '=', item.id).execute();
     await trx.updateTable('agenda_items').set({ position: item.position, updated_at: at.toISOString() }).where('id', '=', neighbour.id).execute();
+    await markAgendaRevised(trx, meetingId, at);
     await audit(trx, {
       actor,
       at,
@@ -114,5 +155,19 @@ export async function moveAgendaItem(db: Db, meetingId: number, itemId: number, 
       before: { position: item.position },
       after: { position: neighbour.position },
     });
+  });
+}
+
+/** "Udsend dagsorden": the agenda is released (time stamped); later changes mark it revised. */
+export async function releaseAgenda(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('meetings').select(['id', 'status', 'agenda_released_at']).where('id', '=', meetingId).executeTakeFirst();
+    if (!before) throw new NotFound();
+    const back = `/meetings/${meetingId}#dagsorden`;
+    if (before.status !== 'planlagt') throw new Conflict(AGENDA_TEXTS.releaseOnlyPlanned, back);
+    if (before.agenda_released_at) throw new Conflict(AGENDA_TEXTS.alreadyReleased, back);
+    const set = { agenda_released_at: at.toISOString(), agenda_revised_at: null };
+    await trx.updateTable('meetings').set(set).where('id', '=', meetingId).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: meetingId, before, after: { ...before, ...set } });
   });
 }

@@ -35,6 +35,7 @@ export function meetingColumns(form: MeetingForm) {
     convener_id: form.convener_id,
     chair_id: form.chair_id,
     minute_taker_id: form.minute_taker_id,
+    journal_number: form.journal_number ?? '',
   };
 }
 

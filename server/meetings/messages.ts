@@ -20,10 +20,16 @@ export const MINUTES_TEXTS = {
   withdrawOnlySent: 'Kun et referat, der er sendt til godkendelse, kan trækkes tilbage.',
   correctOnlyApproved: 'Kun et godkendt referat kan rettes i en ny version.',
   notSent: 'Referatet er ikke sendt til godkendelse.',
+  journalOnlyApproved: 'Journalkopien kan først dannes, når referatet er godkendt af alle parter.',
+  remarkItemUnknown: 'Bemærkningen skal høre til et af referatets punkter.',
+  refused: 'Din part har meddelt, at den ikke kan godkende referatet. Konsulenten kan se begrundelsen.',
+  approvedWithRemark: 'Referatet er godkendt for din part med en protokolbemærkning.',
   onlyOwnParty: 'Kun en repræsentant for en af partnerskabets parter kan godkende referatet – og kun på egen parts vegne.',
 } as const;
 
 export const MEETING_TEXTS = {
+  itemAttendanceSaved: 'Fremmødet under punktet er noteret.',
+  itemAttendanceRemoved: 'Noteringen er fjernet.',
   itemAdded: 'Punktet er tilføjet dagsordenen.',
   itemSaved: 'Punktet er gemt.',
   itemRemoved: 'Punktet er fjernet fra dagsordenen.',
@@ -46,6 +52,17 @@ export const MEETING_TEXTS = {
   onlyPlannedCancelled: 'Kun et planlagt møde kan aflyses.',
   onlyPlannedHeld: 'Kun et planlagt møde kan markeres som afholdt.',
   evaluateWhenHeld: 'Mødet kan evalueres, når det er markeret som afholdt.',
+} as const;
+
+export const AGENDA_TEXTS = {
+  title: 'Dagsorden',
+  revisedTitle: 'Revideret dagsorden',
+  notReleased: 'UDKAST – dagsordenen er ikke udsendt',
+  revisedNotice: (at: string) => `Revideret dagsorden ${at}: ændret efter udsendelsen.`,
+  released: 'Dagsordenen er udsendt.',
+  alreadyReleased: 'Dagsordenen er allerede udsendt. Ændringer markerer den som revideret.',
+  releaseOnlyPlanned: 'Kun dagsordenen til et planlagt møde kan udsendes.',
+  deadlinesSaved: 'Fristerne er gemt.',
 } as const;
 
 /** Standard items, "Planlæg næste møde", postponed items and meeting series. */

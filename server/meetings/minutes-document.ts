@@ -9,6 +9,10 @@ import { actionsOfMeeting, carriedOverOfMeeting } from '../actions/service';
 import { agendaOf, findMeeting, participantsOf } from './queries';
 import { NotFound } from '../web/errors';
 import { groupBy } from '../web/collections';
+import { attachmentsOfMeeting } from '../attachments/service';
+import { attachmentLines } from './agenda-document';
+import { changeSummary } from './versions-diff';
+import { itemAttendanceOf } from './item-attendance';
 
 export interface DocumentAction {
   text: string;
@@ -21,6 +25,8 @@ export interface DocumentAction {
 
 export interface DocumentItem {
   number: number;
+  /** The agenda item's id, to match items between versions (missing in versions frozen before it was kept). */
+  itemId?: number;
   title: string;
   kind: string;
   background: string;
@@ -28,6 +34,27 @@ export interface DocumentItem {
   decision: string;
   /** Open actions carried over from earlier meetings (the follow-up item only). */
   carriedOver: DocumentAction[];
+  /** The proposed decision (indstilling). Versions frozen before it existed lack it. */
+  proposal?: string;
+  presenter?: string;
+  postponed?: boolean;
+  /** "1. Budget 2027 (PDF, 240 kB)", as frozen with the version. */
+  attachments?: string[];
+  /** Attendance for this item only: "Navn (Org) – forlod mødet". */
+  absentDuring?: string[];
+  inhabil?: string[];
+  guests?: string[];
+}
+
+/** A party's protocol remark (or refusal) on one version: printed under its item, or after the last item. */
+export interface DocumentRemark {
+  party: string;
+  person: string;
+  at: string;
+  /** The item's number in the version; null for the minutes as a whole. */
+  itemNumber: number | null;
+  kind: 'bemaerkning' | 'godkender_ikke';
+  text: string;
 }
 
 export interface DocumentApproval {
@@ -60,6 +87,12 @@ export interface MinutesDocument {
   nextMeeting: string;
   version: number;
   changeNote: string;
+  /** The bilag to the meeting as a whole. */
+  attachments?: string[];
+  /** Guests who took part in one item: "Navn (Org) – deltog under punkt 3". */
+  guests?: string[];
+  /** A corrected version's addendum: why it was corrected and what changed since the version before. */
+  addendum?: { fromVersion: number; reason: string; changes: string[] };
 }
 
 function personLabel(p: { name: string; organisation_name: string | null }): string {
@@ -74,15 +107,24 @@ export interface MinutesText {
 }
 
 /** Builds the document from the meeting's live data (a draft, or the moment it is frozen). */
-export async function buildMinutesDocument(db: Db, meetingId: number, text: MinutesText): Promise<MinutesDocument> {
+/**
+ * Builds the document from the meeting's live data (a draft, or the moment it is frozen). For a
+ * corrected version, `previous` (the version before) gives the addendum: what changed, and why.
+ */
+export async function buildMinutesDocument(db: Db, meetingId: number, text: MinutesText, previous?: MinutesDocument): Promise<MinutesDocument> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new NotFound();
-  const [participants, items, actions, carried] = await Promise.all([
+  const [participants, items, actions, carried, files, perItem] = await Promise.all([
     participantsOf(db, meetingId),
     agendaOf(db, meetingId),
     actionsOfMeeting(db, meetingId),
     carriedOverOfMeeting(db, meetingId),
+    attachmentsOfMeeting(db, meetingId),
+    itemAttendanceOf(db, meetingId),
   ]);
+  const attendanceByItem = groupBy(perItem, (a) => a.agenda_item_id);
+  const labelled = (a: (typeof perItem)[number]) => `${personLabel({ name: a.name, organisation_name: a.organisation_name })}${a.note ? ' – ' + a.note : ''}`;
+  const ofKind = (itemId: number, kind: string) => (attendanceByItem.get(itemId) ?? []).filter((a) => a.kind === kind).map(labelled);
   const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
   const toAction = (a: { text: string; owner_name: string | null; due_date: string | null; status: keyof typeof ACTION_STATUS_LABELS; agenda_item_id?: number | null }): DocumentAction => ({
@@ -93,7 +135,7 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
     item: a.agenda_item_id ? numberOf.get(a.agenda_item_id) ?? null : null,
   });
   const withAttendance = (kind: string) => participants.filter((p) => p.attendance === kind).map(personLabel);
-  return {
+  const document: MinutesDocument = {
     meetingId,
     title: meeting.title,
     partnership: meeting.partnership_name,
@@ -111,17 +153,33 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
     minuteTaker: meeting.minute_taker_name ?? '',
     items: items.map((item, i) => ({
       number: i + 1,
+      itemId: item.id,
       title: item.title,
       kind: AGENDA_KIND_LABELS[item.kind],
       background: item.background,
       discussion: item.discussion,
       decision: item.decision,
       carriedOver: (carriedByItem.get(item.id) ?? []).map((c) => toAction({ ...c, agenda_item_id: null })),
+      proposal: item.proposal,
+      presenter: item.presenter_name ?? '',
+      postponed: item.postponed === 1,
+      attachments: attachmentLines(files.byItem.get(item.id) ?? []),
+      absentDuring: ofKind(item.id, 'fravaerende'),
+      inhabil: ofKind(item.id, 'inhabil'),
+      guests: ofKind(item.id, 'gaest'),
     })),
     actions: actions.map(toAction),
     freeText: text.free_text,
     nextMeeting: text.next_meeting,
     version: text.version,
     changeNote: text.change_note,
+    attachments: attachmentLines(files.meeting),
+    guests: items.flatMap((item, i) =>
+      (attendanceByItem.get(item.id) ?? []).filter((a) => a.kind === 'gaest').map((a) => `${personLabel({ name: a.name, organisation_name: a.organisation_name })} – deltog under punkt ${i + 1}`),
+    ),
   };
+  if (previous && text.version > 1) {
+    document.addendum = { fromVersion: previous.version, reason: text.change_note, changes: changeSummary(previous, document) };
+  }
+  return document;
 }

@@ -10,20 +10,25 @@ import { flash } from '../web/flash';
 import { formFrom, parseForm, parseId, renderInvalid, routeParam, type FormState } from '../web/form';
 import { MINUTES_STATUS_LABELS } from '../web/labels';
 import { MINUTES_TEXTS as T } from './messages';
-import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, pageReferat, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
+import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, pageReferat, refuseMinutes, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
 import type { MeetingRow } from './queries';
 import { referatDocument } from './referat';
+import { documentDocx } from '../documents/docx';
+import { attachment, minutesFileName } from '../documents/filename';
+import { documentMarkdown } from '../documents/markdown';
+import { documentPdf } from '../documents/pdf';
+import { compareGeneral, compareItems } from './versions-diff';
 import { CommentSchema } from '../comments/schemas';
-import { CorrectionSchema, MinutesTextSchema } from './schemas';
+import { ApproveSchema, CorrectionSchema, MinutesTextSchema, RefuseSchema, VersionPairSchema } from './schemas';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 
-export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: LoadMeeting): Router {
   const router = Router({ mergeParams: true });
   const actor = (req: Request) => ({ userId: requireUser(req).id });
 
   /** The page; `invalid` re-renders a form that failed (422) with its errors and the input kept. */
-  async function renderMinutes(req: Request, res: Response, meeting: MeetingRow, invalid?: { form: FormState; which: 'text' | 'correction' | 'comment' }) {
+  async function renderMinutes(req: Request, res: Response, meeting: MeetingRow, invalid?: { form: FormState; which: 'text' | 'correction' | 'comment' | 'approve' | 'refuse' }) {
     const user = requireUser(req);
     const [view, approvalParty, comments] = await Promise.all([
       minutesView(db, meeting.id),
@@ -50,13 +55,50 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
     await renderMinutes(req, res, await loadMeeting(routeParam(req, 'id')));
   });
 
+  // What changed between two versions, item by item with the changed words marked.
+  router.get('/diff', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const view = await minutesView(db, meeting.id);
+    const frozen = view.versions;
+    const query = VersionPairSchema.safeParse(req.query);
+    if (frozen.length < 2 || !query.success) throw new NotFound();
+    const to = frozen.find((v) => v.version === (query.data.to ?? frozen[0].version));
+    const from = frozen.find((v) => v.version === (query.data.from ?? (to ? to.version - 1 : 0)));
+    if (!to || !from || from.version === to.version) throw new NotFound();
+    res.render('meetings/minutes-diff', {
+      meeting,
+      from,
+      to,
+      items: compareItems(from.document, to.document),
+      general: compareGeneral(from.document, to.document),
+      choices: frozen.map((v) => v.version),
+    });
+  });
+
+  // Every earlier version stays exportable, with its own approvals and remarks.
+  router.get('/versions/:version.:ext', async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const number = parseId(routeParam(req, 'version'));
+    const ext = routeParam(req, 'ext');
+    if (ext !== 'pdf' && ext !== 'docx' && ext !== 'md') throw new NotFound();
+    const view = await minutesView(db, meeting.id);
+    const version = view.versions.find((v) => v.version === number);
+    if (!version) throw new NotFound();
+    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt });
+    const name = minutesFileName(version.document.date, `${version.document.title} version ${number}`, ext);
+    res.set('Content-Disposition', attachment(name));
+    if (ext === 'md') return res.type('text/markdown; charset=utf-8').send(documentMarkdown(model));
+    const file = await caches.renderedFiles.get(caches.renderedFiles.key(`minutes.${ext}`, model), () => (ext === 'pdf' ? documentPdf(model) : documentDocx(model)));
+    res.type(ext === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(file);
+  });
+
   router.get('/versions/:version', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const number = parseId(routeParam(req, 'version'));
     const view = await minutesView(db, meeting.id);
     const version = view.versions.find((v) => v.version === number);
     if (!version) throw new NotFound();
-    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, draft: !version.lockedAt });
+    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt });
     res.render('meetings/minutes-version', { meeting, version, model });
   });
 
@@ -95,8 +137,20 @@ export function minutesRoutes({ db, clock }: AppContext, loadMeeting: LoadMeetin
   router.post('/approve', requireRole('repraesentant'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const user = requireUser(req);
-    const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now());
-    done(req, res, meeting.id, result === 'already-approved' ? T.alreadyApproved : result === 'locked' ? T.locked : T.approved);
+    const parsed = parseForm(ApproveSchema, req.body);
+    if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'approve' });
+    const remark = parsed.data.remark ? { text: parsed.data.remark, itemNumber: parsed.data.remark_item } : undefined;
+    const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now(), remark);
+    done(req, res, meeting.id, result === 'already-approved' ? T.alreadyApproved : result === 'locked' ? T.locked : remark ? T.approvedWithRemark : T.approved);
+  });
+
+  router.post('/refuse', requireRole('repraesentant'), async (req, res) => {
+    const meeting = await loadMeeting(routeParam(req, 'id'));
+    const user = requireUser(req);
+    const parsed = parseForm(RefuseSchema, req.body);
+    if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'refuse' });
+    await refuseMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, { text: parsed.data.reason, itemNumber: parsed.data.reason_item }, clock.now());
+    done(req, res, meeting.id, T.refused);
   });
 
   router.post('/correct', requireRole('konsulent'), async (req, res) => {

@@ -5,10 +5,10 @@ import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { AppRole, Database, MinutesStatus } from '../db/schema';
 import { Conflict, Forbidden, NotFound } from '../web/errors';
-import { buildMinutesDocument, type DocumentApproval, type MinutesDocument } from './minutes-document';
+import { buildMinutesDocument, type DocumentApproval, type DocumentRemark, type MinutesDocument } from './minutes-document';
 import { formatDateTime } from '../web/format';
 import type { DocumentModel } from '../documents/model';
-import { referatDocument } from './referat';
+import { journalCopy, referatDocument } from './referat';
 import { addComment } from '../comments/service';
 import { MINUTES_TEXTS } from './messages';
 
@@ -68,7 +68,8 @@ export async function sendForApproval(db: Db, meetingId: number, actor: Actor, a
     if (meeting.status !== 'afholdt') throw new Conflict(MINUTES_TEXTS.holdBeforeSending, minutesPage(meetingId));
     const minutes = await ensureMinutes(trx, meetingId, at);
     if (minutes.status !== 'kladde') throw new Conflict(MINUTES_TEXTS.alreadySent, minutesPage(meetingId));
-    const document = await buildMinutesDocument(trx, meetingId, minutes);
+    const previous = await trx.selectFrom('minutes_versions').select('document').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version - 1).executeTakeFirst();
+    const document = await buildMinutesDocument(trx, meetingId, minutes, previous ? (JSON.parse(previous.document) as MinutesDocument) : undefined);
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx.deleteFrom('minutes_versions').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await trx
@@ -165,7 +166,17 @@ export async function approvalPartyOf(db: Kysely<Database>, meetingId: number, w
 export type ApprovalResult = 'approved' | 'already-approved' | 'locked';
 
 /** Approves the version awaiting approval for the approver's own party; twice changes nothing. */
-export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date): Promise<ApprovalResult> {
+/** A protocol remark given with an approval: on one item (its number in the version) or the whole minutes. */
+export interface RemarkInput {
+  text: string;
+  itemNumber: number | null;
+}
+
+/**
+ * Approves the version awaiting approval for the approver's own party; twice changes nothing.
+ * With a remark the party approves "med bemærkning": the remark is recorded on this version.
+ */
+export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date, remark?: RemarkInput): Promise<ApprovalResult> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!minutes || minutes.status === 'kladde') throw new Conflict(MINUTES_TEXTS.notSent, minutesPage(meetingId));
@@ -182,6 +193,12 @@ export async function approveMinutes(db: Db, meetingId: number, who: Approver, a
     const row = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, approved_at: at.toISOString() };
     await trx.insertInto('minutes_approvals').values(row).execute();
     await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_approval', entityId: minutes.id, after: row });
+    if (remark && remark.text) {
+      await assertItemOfVersion(trx, minutes.id, minutes.version, remark.itemNumber, meetingId);
+      const r = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, item_number: remark.itemNumber, kind: 'bemaerkning' as const, text: remark.text, created_at: at.toISOString() };
+      const { id } = await trx.insertInto('minutes_remarks').values(r).returning('id').executeTakeFirstOrThrow();
+      await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_remark', entityId: id, after: r });
+    }
 
     const parties = await partiesOfMeeting(trx, meetingId);
     const approved = await trx.selectFrom('minutes_approvals').select('organisation_id').where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
@@ -200,6 +217,8 @@ export interface VersionView {
   sentAt: string;
   lockedAt: string | null;
   approvals: DocumentApproval[];
+  /** Remarks and refusals given on this version, oldest first. */
+  remarks: DocumentRemark[];
   document: MinutesDocument;
 }
 
@@ -207,7 +226,7 @@ export interface VersionView {
 export async function versionsOf(db: Db, meetingId: number): Promise<VersionView[]> {
   const minutes = await db.selectFrom('minutes').select('id').where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!minutes) return [];
-  const [versions, approvals] = await Promise.all([
+  const [versions, approvals, remarks] = await Promise.all([
     db.selectFrom('minutes_versions').selectAll().where('minutes_id', '=', minutes.id).orderBy('version', 'desc').execute(),
     db
       .selectFrom('minutes_approvals')
@@ -217,6 +236,14 @@ export async function versionsOf(db: Db, meetingId: number): Promise<VersionView
       .where('minutes_approvals.minutes_id', '=', minutes.id)
       .orderBy('minutes_approvals.approved_at')
       .execute(),
+    db
+      .selectFrom('minutes_remarks')
+      .innerJoin('organisations', 'organisations.id', 'minutes_remarks.organisation_id')
+      .innerJoin('people', 'people.id', 'minutes_remarks.person_id')
+      .select(['minutes_remarks.version', 'organisations.name as party', 'people.name as person', 'minutes_remarks.created_at', 'minutes_remarks.item_number', 'minutes_remarks.kind', 'minutes_remarks.text'])
+      .where('minutes_remarks.minutes_id', '=', minutes.id)
+      .orderBy('minutes_remarks.id')
+      .execute(),
   ]);
   return versions.map((v) => ({
     version: v.version,
@@ -224,6 +251,9 @@ export async function versionsOf(db: Db, meetingId: number): Promise<VersionView
     sentAt: v.sent_at,
     lockedAt: v.locked_at,
     approvals: approvals.filter((a) => a.version === v.version).map((a) => ({ party: a.party, person: a.person, at: formatDateTime(a.approved_at) })),
+    remarks: remarks
+      .filter((r) => r.version === v.version)
+      .map((r) => ({ party: r.party, person: r.person, at: formatDateTime(r.created_at), itemNumber: r.item_number, kind: r.kind, text: r.text })),
     document: JSON.parse(v.document) as MinutesDocument,
   }));
 }
@@ -235,6 +265,8 @@ export interface MinutesView {
   isDraft: boolean;
   parties: Party[];
   approvals: DocumentApproval[];
+  /** Remarks and refusals on the version awaiting or having approval. */
+  remarks: DocumentRemark[];
   versions: VersionView[];
   /** The latest version every party approved, if any (what exports show first). */
   latestApproved: VersionView | null;
@@ -247,14 +279,16 @@ export async function minutesView(db: Db, meetingId: number, want: 'current' | '
   const latestApproved = versions.find((v) => v.lockedAt) ?? null;
   const current = versions.find((v) => v.version === state.version);
   const isDraft = state.status === 'kladde' || !current;
-  const document = !isDraft ? current.document : want === 'latest-approved' && latestApproved ? latestApproved.document : await buildMinutesDocument(db, meetingId, state);
+  const previous = versions.find((v) => v.version === state.version - 1)?.document;
+  const document = !isDraft ? current.document : want === 'latest-approved' && latestApproved ? latestApproved.document : await buildMinutesDocument(db, meetingId, state, previous);
   const approvals = !isDraft && current ? current.approvals : [];
-  return { state, document, isDraft, parties, approvals, versions, latestApproved };
+  const remarks = !isDraft && current ? current.remarks : [];
+  return { state, document, isDraft, parties, approvals, remarks, versions, latestApproved };
 }
 
 /** The referat as the page shows it: the current content with its approvals, UDKAST until approved. */
 export function pageReferat(view: MinutesView): DocumentModel {
-  return referatDocument(view.document, { parties: view.parties, approvals: view.approvals, draft: view.state.status !== 'godkendt' });
+  return referatDocument(view.document, { parties: view.parties, approvals: view.approvals, remarks: view.remarks, draft: view.state.status !== 'godkendt' });
 }
 
 export interface ReferatExport {
@@ -269,7 +303,12 @@ export async function referatForExport(db: Db, meetingId: number): Promise<Refer
   const view = await minutesView(db, meetingId, 'latest-approved');
   const approved = view.latestApproved;
   const content = approved ? approved.document : view.document;
-  const model = referatDocument(content, { parties: view.parties, approvals: approved ? approved.approvals : view.approvals, draft: !approved });
+  const model = referatDocument(content, {
+    parties: view.parties,
+    approvals: approved ? approved.approvals : view.approvals,
+    remarks: approved ? approved.remarks : view.remarks,
+    draft: !approved,
+  });
   return { content, model, size: textSize(content) };
 }
 
@@ -286,4 +325,54 @@ export async function addMinutesComment(db: Db, meetingId: number, personId: num
   const state = await minutesOf(db, meetingId);
   if (state.status === 'godkendt') throw new Conflict(MINUTES_TEXTS.noCommentOnApproved, minutesPage(meetingId));
   await addComment(db, 'minutes', meetingId, personId, body, actor, at);
+}
+
+/** A remark's item must be an item of the frozen version (by its number). */
+async function assertItemOfVersion(trx: Kysely<Database>, minutesId: number, version: number, itemNumber: number | null, meetingId: number): Promise<void> {
+  if (itemNumber === null) return;
+  const row = await trx.selectFrom('minutes_versions').select('document').where('minutes_id', '=', minutesId).where('version', '=', version).executeTakeFirst();
+  const items = row ? (JSON.parse(row.document) as MinutesDocument).items : [];
+  if (!items.some((i) => i.number === itemNumber)) throw new Conflict(MINUTES_TEXTS.remarkItemUnknown, minutesPage(meetingId));
+}
+
+/**
+ * A party that cannot approve says so, with its reason: the konsulent sees it; the minutes are not
+ * locked and the party may still approve later.
+ */
+export async function refuseMinutes(db: Db, meetingId: number, who: Approver, reason: RemarkInput, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+    if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict(MINUTES_TEXTS.notSent, minutesPage(meetingId));
+    const party = await approvalPartyOf(trx, meetingId, who);
+    if (!party) throw new Forbidden(MINUTES_TEXTS.onlyOwnParty);
+    await assertItemOfVersion(trx, minutes.id, minutes.version, reason.itemNumber, meetingId);
+    const r = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, item_number: reason.itemNumber, kind: 'godkender_ikke' as const, text: reason.text, created_at: at.toISOString() };
+    const { id } = await trx.insertInto('minutes_remarks').values(r).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_remark', entityId: id, after: r });
+  });
+}
+
+export interface JournalExport {
+  content: MinutesDocument;
+  model: DocumentModel;
+  version: number;
+  journalNumber: string;
+  approvedAt: Date;
+}
+
+/** The latest approved version as the journal copy; refused until every party has approved. */
+export async function journalForExport(db: Db, meeting: { id: number; journal_number: string; partnership_id: number }): Promise<JournalExport> {
+  const view = await minutesView(db, meeting.id, 'latest-approved');
+  const approved = view.latestApproved;
+  if (!approved || !approved.lockedAt) throw new Conflict(MINUTES_TEXTS.journalOnlyApproved, minutesPage(meeting.id));
+  const partnership = await db.selectFrom('partnerships').select('journal_number').where('id', '=', meeting.partnership_id).executeTakeFirst();
+  const journalNumber = meeting.journal_number || partnership?.journal_number || '';
+  const base = referatDocument(approved.document, { parties: view.parties, approvals: approved.approvals, remarks: approved.remarks, draft: false });
+  return {
+    content: approved.document,
+    model: journalCopy(base, { journalNumber, version: approved.version, approvals: approved.approvals }),
+    version: approved.version,
+    journalNumber,
+    approvedAt: new Date(approved.lockedAt),
+  };
 }

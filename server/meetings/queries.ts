@@ -113,7 +113,15 @@ export function participantsOf(db: Db, meetingId: number) {
 export type Participant = Awaited<ReturnType<typeof participantsOf>>[number];
 
 export function agendaOf(db: Db, meetingId: number) {
-  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('agenda_items')
+    .leftJoin('people as presenter', 'presenter.id', 'agenda_items.presenter_id')
+    .selectAll('agenda_items')
+    .select('presenter.name as presenter_name')
+    .where('agenda_items.meeting_id', '=', meetingId)
+    .orderBy('agenda_items.position')
+    .orderBy('agenda_items.id')
+    .execute();
 }
 
 /** The initiatives and dilemmas each agenda item of a meeting points at (two queries). */

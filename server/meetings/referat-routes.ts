@@ -4,13 +4,13 @@ import { Router } from 'express';
 import { documentDocx, writeDocumentDocx } from '../documents/docx';
 import { documentMarkdown } from '../documents/markdown';
 import { documentPdf, writeDocumentPdf } from '../documents/pdf';
-import { attachment, minutesFileName } from '../documents/filename';
+import { attachment, attachmentWithName, minutesFileName } from '../documents/filename';
 import { LARGE_DOCUMENT_CHARACTERS, largeDocuments } from '../documents/gate';
 import type { AppContext } from '../web/context';
 import { parseId, routeParam } from '../web/form';
 import { NotFound } from '../web/errors';
 import { findMeeting } from './queries';
-import { referatForExport } from './minutes';
+import { journalForExport, referatForExport } from './minutes';
 import { renderFragment } from '../web/views';
 
 
@@ -45,6 +45,18 @@ export function referatRoutes({ db, caches }: AppContext): Router {
     const e = await load(routeParam(req, 'id'));
     const markdown = await files.get(files.key('minutes.md', e.model), async () => Buffer.from(documentMarkdown(e.model)));
     res.type('text/markdown; charset=utf-8').set('Content-Disposition', attachment(fileName(e, 'md'))).send(markdown);
+  });
+
+  // The approved minutes as the final PDF for the municipality's journal (ESDH): PDF/A-2b.
+  router.get('/:id/minutes/journal.pdf', async (req, res) => {
+    const id = parseId(routeParam(req, 'id'));
+    const meeting = await findMeeting(db, id);
+    if (!meeting) throw new NotFound();
+    const j = await journalForExport(db, meeting);
+    const name = `${j.content.date} Referat ${j.content.title} (godkendt v${j.version}).pdf`;
+    const options = { pdfa: true, createdAt: j.approvedAt, keywords: `${meeting.partnership_name}${j.journalNumber ? ', j.nr. ' + j.journalNumber : ''}` };
+    const pdf = await files.get(files.key('journal.pdf', { model: j.model, options }), () => documentPdf(j.model, options));
+    res.type('application/pdf').set('Content-Disposition', attachmentWithName(name)).send(pdf);
   });
 
   router.get('/:id/minutes/print', async (req, res) => {

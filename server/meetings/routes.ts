@@ -39,12 +39,15 @@ import { assertMeetingEditable } from './lock';
 import { attachmentsOfMeeting, bilagFormLocals } from '../attachments/service';
 import { meetingAttachmentRoutes } from '../attachments/routes';
 import { mayHandleProposals, mayPropose, openProposalsOf, proposedByOfMeeting } from '../proposals/service';
+import { agendaSchedule } from './schedule';
+import { ITEM_ATTENDANCE_LABELS, itemAttendanceOf } from './item-attendance';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
 import { planningRoutes } from './planning-routes';
 import { postponedLinksOf } from './planning';
 import { NewMeetingSchema } from './planning-schemas';
+import { agendaFileRoutes } from './agenda-files';
 import { MEETING_TEXTS as M } from './messages';
 
 export function meetingRoutes(ctx: AppContext): Router {
@@ -148,7 +151,8 @@ export function meetingRoutes(ctx: AppContext): Router {
   });
 
   /** The agenda items with their actions, carried-over actions and links, numbered. */
-  async function agendaItems(meetingId: number, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
+  async function agendaItems(meeting: Pick<MeetingRow, 'id' | 'starts_at' | 'ends_at'>, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
+    const meetingId = meeting.id;
     const [items, meetingActions, carried, links, postponedLinks] = await Promise.all([
       agendaOf(db, meetingId),
       actions ?? actionsOfMeeting(db, meetingId),
@@ -162,9 +166,11 @@ export function meetingRoutes(ctx: AppContext): Router {
     const dilemmasByItem = groupBy(links.dilemmas, (l) => l.agenda_item_id);
     const bilagByItem = (await attachmentsOfMeeting(db, meetingId)).byItem;
     const proposedBy = await proposedByOfMeeting(db, meetingId);
-    return items.map((item, i) => ({
+    const schedule = agendaSchedule(meeting.starts_at, meeting.ends_at, items);
+    const list = items.map((item, i) => ({
       ...item,
       number: i + 1,
+      time: schedule.items[i].label,
       actions: actionsByItem.get(item.id) ?? [],
       carried: carriedByItem.get(item.id) ?? [],
       initiatives: initiativesByItem.get(item.id) ?? [],
@@ -174,18 +180,19 @@ export function meetingRoutes(ctx: AppContext): Router {
       postponedFrom: postponedLinks.from.get(item.id) ?? null,
       postponedTo: postponedLinks.to.get(item.id) ?? null,
     }));
+    return { items: list, overrun: schedule.overrun };
   }
 
   // Where nobody can change it here (minutes locked, or a reader who may not edit) the agenda is
   // the same for every reader: rendered once per data version. A 100-item agenda is 90 KB of HTML.
-  const readOnlyAgendaFor = (meetingId: number) =>
-    ctx.caches.readOnlyAgenda.get(meetingId, async () =>
+  const readOnlyAgendaFor = (meeting: MeetingRow) =>
+    ctx.caches.readOnlyAgenda.get(meeting.id, async () =>
       renderFragment(
         'meetings/agenda',
         {
           fmt: format,
-          meeting: { id: meetingId },
-          items: await agendaItems(meetingId),
+          meeting: { id: meeting.id },
+          ...(await agendaItems(meeting)),
           locked: true,
           can: { edit: false },
           agendaKindLabels: AGENDA_KIND_LABELS,
@@ -204,8 +211,10 @@ export function meetingRoutes(ctx: AppContext): Router {
       commentsOf(db, 'meeting', meeting.id),
     ]);
     const locked = minutes.status !== 'kladde';
-    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting.id) : null;
-    const items = agendaHtml === null ? await agendaItems(meeting.id, actions) : [];
+    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting) : null;
+    const agenda = agendaHtml === null ? await agendaItems(meeting, actions) : { items: [], overrun: null };
+    // The per-item attendance form offers the meeting's participants and the people in the work.
+    const attendancePeople = agendaHtml === null ? await peopleForMeeting(db, meeting.partnership_id, meeting.id) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const meetingBilag = (await attachmentsOfMeeting(db, meeting.id)).meeting;
     // open proposals are the konsulent's to take into this agenda while it can change
@@ -218,7 +227,9 @@ export function meetingRoutes(ctx: AppContext): Router {
       meeting,
       participants,
       partyAttendance,
-      items,
+      items: agenda.items,
+      overrun: agenda.overrun,
+      attendancePeopleOptions: attendancePeople.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
       agendaHtml,
       actions,
       minutes,
@@ -365,6 +376,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     return renderMeeting(req, res, meeting, 422, { form, formError });
   }
 
+  router.use(agendaFileRoutes(ctx)); // before the agenda's own routes, which are the konsulent's
   router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
   router.use('/:id/bilag', meetingAttachmentRoutes(ctx, loadMeeting, assertMeetingEditable));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));

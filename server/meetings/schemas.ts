@@ -22,6 +22,8 @@ export const MeetingFormSchema = z
     start_time: time,
     end_time: time,
     place: optionalText(200),
+    /** The municipality's journal (case) number, if it differs from the partnership's. */
+    journal_number: optionalText(100).optional(),
     convener_id: optionalId,
     chair_id: optionalId,
     minute_taker_id: optionalId,
@@ -72,15 +74,30 @@ export const InviteSchema = z.object({ person_id: z.coerce.number().int().positi
  */
 export const MEETING_LIMITS = { items: 150, actions: 300, background: 8000, discussion: 8000, decision: 3000, freeText: 20000 } as const;
 
+/** One-click wordings for a decision; the field stays editable. "Udsat" also marks the item postponed. */
+export const DECISION_PHRASES = ['Godkendt', 'Godkendt med de faldne bemærkninger', 'Taget til efterretning', 'Drøftet', 'Udsat', 'Ikke godkendt'] as const;
+export const POSTPONED_PHRASE = 'Udsat';
+
 export const AgendaItemSchema = z.object({
   title: requiredText('Skriv en overskrift på punktet', 300),
   kind: choice(AGENDA_KINDS, 'Vælg punktets type'),
   background: optionalText(MEETING_LIMITS.background),
+  /** The proposed decision (indstilling), written before the meeting. */
+  proposal: optionalText(MEETING_LIMITS.decision),
   discussion: optionalText(MEETING_LIMITS.discussion),
   decision: optionalText(MEETING_LIMITS.decision),
+  presenter_id: optionalId,
+  duration_minutes: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? v.trim() : v),
+    z.coerce.number({ error: 'Skriv antal minutter som et helt tal, fx 20' }).int({ error: 'Skriv antal minutter som et helt tal, fx 20' }).min(1, { error: 'Mindst 1 minut' }).max(480, { error: 'Højst 480 minutter' }).nullable(),
+  ),
+  postponed: checkbox,
   initiative_ids: idList,
   dilemma_ids: idList,
 });
+
+/** The phrase button pressed on the item form (it fills the decision and shows the form again). */
+export const DecisionPhraseSchema = z.object({ phrase: z.enum(DECISION_PHRASES, { error: 'Vælg en af standardformuleringerne' }) });
 export type AgendaItemForm = z.infer<typeof AgendaItemSchema>;
 
 export const MoveSchema = z.object({ direction: z.enum(['up', 'down'], { error: 'Punktet blev ikke flyttet. Brug knapperne "Flyt op" og "Flyt ned".' }) });
@@ -98,6 +115,31 @@ export const MinutesTextSchema = z.object({
   next_meeting: optionalText(1000),
   /** Which of the form's two buttons was pressed. */
   intent: z.enum(['save', 'send'], { error: 'Vælg Gem eller Gem og send til godkendelse' }).default('save'),
+});
+
+/** A participant absent or inhabil for one item, or a guest who took part in it. */
+export const ItemAttendanceSchema = z.object({
+  person_id: z.coerce.number({ error: 'Vælg en person fra listen' }).int().positive({ error: 'Vælg en person fra listen' }),
+  kind: choice(['fravaerende', 'inhabil', 'gaest'] as const, 'Vælg fraværende, inhabil eller gæst'),
+  note: optionalText(200),
+});
+
+/** Which item a remark is about: its number in the referat, or '' for the referat as a whole. */
+const remarkItem = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? null : v),
+  z.coerce.number({ error: 'Vælg et punkt fra listen' }).int({ error: 'Vælg et punkt fra listen' }).positive({ error: 'Vælg et punkt fra listen' }).nullable(),
+);
+
+/** Approving, with an optional protocol remark ("FOA ønsker ført til protokol, at …"). */
+export const ApproveSchema = z.object({ remark: optionalText(10000), remark_item: remarkItem });
+
+/** A party that cannot approve gives its reason. */
+export const RefuseSchema = z.object({ reason: requiredText('Skriv, hvorfor din part ikke kan godkende referatet', 10000), reason_item: remarkItem });
+
+/** Two versions to compare (?from=1&to=2); missing means the latest and the one before. */
+export const VersionPairSchema = z.object({
+  from: z.coerce.number().int().positive().optional(),
+  to: z.coerce.number().int().positive().optional(),
 });
 
 export const CorrectionSchema = z.object({

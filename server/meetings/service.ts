@@ -9,6 +9,7 @@ import { Conflict, NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
 import { assertPeopleExist, insertMeeting, meetingColumns } from './create';
 import { planNextInSeries } from './series';
+import { markAgendaRevised } from './agenda';
 import type { MeetingForm } from './schemas';
 import { MEETING_TEXTS as M } from './messages';
 
@@ -39,6 +40,10 @@ export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor
     await assertPeopleExist(trx, form);
     const set = { ...meetingColumns(form), sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
+    // A released agenda names the title, time and place: a change to them revises it.
+    if (before.title !== set.title || before.starts_at !== set.starts_at || before.ends_at !== set.ends_at || before.place !== set.place) {
+      await markAgendaRevised(trx, id, at);
+    }
 
     const current = await trx.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', id).execute();
     const wanted = new Set(form.participant_ids);
@@ -179,3 +184,6 @@ export async function saveEvaluation(db: Db, meetingId: number, e: Evaluation, a
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: meetingId, before, after: { ...before, ...set } });
   });
 }
+
+/** Deadlines the overview warns the consultant of. */
+export { deadlinesToWatch, type Deadline } from './deadlines';

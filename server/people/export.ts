@@ -60,6 +60,28 @@ const PARTS: Part[] = [
     },
   },
   {
+    key: 'login_og_adgang',
+    about:
+      'Hvordan brugerkontoen logger ind: koblinger til organisationens login (udbyder, e-mail og hvornår), anmodninger om adgang (også dem, personen som administrator har afgjort) og hvor mange engangskoder til gendannelse der er udstedt og brugt. Koderne selv og hemmeligheden bag tofaktorkoden gemmes kun krypteret eller som hash og er ikke med.',
+    covers: ['user_identities.user_id', 'access_requests.user_id', 'access_requests.decided_by', 'recovery_codes.user_id'],
+    rows: async (db, { userId }) => {
+      if (userId === null) return null;
+      const identities = await db.selectFrom('user_identities').select(['issuer', 'email', 'created_at']).where('user_id', '=', userId).orderBy('id').execute();
+      const requests = await db
+        .selectFrom('access_requests')
+        .select(['id', 'issuer', 'email', 'name', 'status', 'user_id', 'created_at', 'decided_at', 'decided_by'])
+        .where((eb) => eb.or([eb('user_id', '=', userId), eb('decided_by', '=', userId)]))
+        .orderBy('id')
+        .execute();
+      const codes = await db.selectFrom('recovery_codes').select('used_at').where('user_id', '=', userId).execute();
+      return {
+        koblinger: identities,
+        adgangsanmodninger: requests,
+        gendannelseskoder: { udstedt: codes.length, brugt: codes.filter((c) => c.used_at !== null).length },
+      };
+    },
+  },
+  {
     key: 'sessioner',
     about: 'Brugerkontoens aktive logins (sessioner), med hvornår de udløber. Sessionens nøgle og indhold er tekniske og udleveres ikke.',
     covers: ['sessions.user_id'],
@@ -111,6 +133,19 @@ const PARTS: Part[] = [
     },
   },
   {
+    key: 'fremlæggelser',
+    about: 'Dagsordenspunkter, personen fremlægger (står på dagsordenen som "Fremlægges af").',
+    covers: ['agenda_items.presenter_id'],
+    rows: (db, { personId }) =>
+      db
+        .selectFrom('agenda_items')
+        .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+        .select(['agenda_items.id as agenda_item_id', 'agenda_items.title', 'meetings.id as meeting_id', 'meetings.title as meeting_title', 'meetings.starts_at as meeting_starts_at'])
+        .where('agenda_items.presenter_id', '=', personId)
+        .orderBy('meetings.starts_at')
+        .execute(),
+  },
+  {
     key: 'opfølgningspunkter',
     about: 'Opfølgningspunkter (hvad, hvem, hvornår), personen er ansvarlig for, med status og mødet de blev aftalt på.',
     covers: ['actions.owner_id'],
@@ -144,6 +179,35 @@ const PARTS: Part[] = [
         .select(['meetings.id as meeting_id', 'meetings.title as meeting_title', 'organisations.name as party'])
         .where('minutes_approvals.person_id', '=', personId)
         .orderBy('minutes_approvals.id')
+        .execute(),
+  },
+  {
+    key: 'protokolbemærkninger',
+    about: 'Bemærkninger til referatet, personen har givet ved godkendelse på sin parts vegne, og begrundelser, når parten ikke godkendte: møde, version, punkt og tekst.',
+    covers: ['minutes_remarks.person_id'],
+    rows: (db, { personId }) =>
+      db
+        .selectFrom('minutes_remarks')
+        .innerJoin('minutes', 'minutes.id', 'minutes_remarks.minutes_id')
+        .innerJoin('meetings', 'meetings.id', 'minutes.meeting_id')
+        .select(['minutes_remarks.version', 'minutes_remarks.item_number', 'minutes_remarks.kind', 'minutes_remarks.text', 'minutes_remarks.created_at'])
+        .select(['meetings.id as meeting_id', 'meetings.title as meeting_title'])
+        .where('minutes_remarks.person_id', '=', personId)
+        .orderBy('minutes_remarks.id')
+        .execute(),
+  },
+  {
+    key: 'fremmøde_under_punkter',
+    about: 'Dagsordenspunkter, hvor personen er noteret som fraværende, inhabil eller gæst under netop det punkt.',
+    covers: ['item_attendance.person_id'],
+    rows: (db, { personId }) =>
+      db
+        .selectFrom('item_attendance')
+        .innerJoin('agenda_items', 'agenda_items.id', 'item_attendance.agenda_item_id')
+        .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+        .select(['item_attendance.kind', 'item_attendance.note', 'agenda_items.title as item_title', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
+        .where('item_attendance.person_id', '=', personId)
+        .orderBy('item_attendance.id')
         .execute(),
   },
   {

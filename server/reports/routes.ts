@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { documentDocx } from '../documents/docx';
 import { attachment } from '../documents/filename';
 import { documentPdf } from '../documents/pdf';
-import { addDays } from '../initiatives/service';
+import { addDays } from '../web/format';
 import { barChart } from '../web/charts';
 import type { AppContext } from '../web/context';
 import { parseForm } from '../web/form';

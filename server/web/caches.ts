@@ -113,6 +113,12 @@ export function createCaches(db: Db, options: CacheOptions) {
     calendarFeed: perVersion(8),
     /** The actions CSV, by filter and day. */
     actionsCsv: perVersion(4),
+    /**
+     * OpenID providers' discovered configuration (openid-client's Configuration), by provider id
+     * and the provider's updated_at (an edit drops it); an hour, so keys the provider rotated
+     * are fetched again. A failed discovery is not remembered.
+     */
+    oidcConfigurations: new LRUCache<string, Promise<unknown>>({ max: 32, ttl: 60 * 60 * 1000 }),
   };
 }
 

@@ -81,3 +81,10 @@ export function formatNumber(n: number): string {
 export function formatCount(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A calendar day (ÅÅÅÅ-MM-DD) moved by whole days; no time zone involved. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,9 +1,8 @@
-// The locals every page's layout needs: who is signed in, what they may do, the CSRF token,
-// the navigation and the Danish formatters.
+// The locals every page's layout needs: who is signed in, what they may do, the navigation and
+// the Danish formatters. (The CSRF token's `csrf()` is set by web/csrf.ts.)
 import type { RequestHandler } from 'express';
 import { permissionsFor, ROLE_LABELS } from './auth';
 import * as format from './format';
-import { csrfToken } from './security';
 
 const NAVIGATION = [
   { href: '/', label: 'Overblik' },
@@ -23,6 +22,8 @@ const NAVIGATION = [
 
 const ADMIN_NAVIGATION = [
   { href: '/admin/users', label: 'Brugere' },
+  { href: '/admin/access-requests', label: 'Adgangsanmodninger' },
+  { href: '/admin/providers', label: 'Log ind-udbydere' },
   { href: '/admin/audit', label: 'Ændringslog' },
   { href: '/admin/backup', label: 'Sikkerhedskopi' },
 ];
@@ -32,8 +33,6 @@ export const pageLocals: RequestHandler = (req, res, next) => {
   res.locals.user = user ?? null;
   res.locals.can = user ? permissionsFor(user.role) : null;
   res.locals.roleLabels = ROLE_LABELS;
-  // Lazy: a session (and its token) is only made when a page actually shows a form.
-  res.locals.csrf = () => csrfToken(req);
   res.locals.currentPath = req.path;
   res.locals.navigation = user ? NAVIGATION : [];
   res.locals.adminNavigation = user?.role === 'admin' ? ADMIN_NAVIGATION : [];

@@ -141,19 +141,42 @@ describe('/login: rate limit', () => {
 });
 
 describe('sessions', () => {
-  it('gets a new session id at sign-in, and the old one is gone', async () => {
+  it('stores no session for the login page or a failed sign-in (its form token is a signed cookie)', async () => {
     const t = await testApp();
     const { page, login } = await atLoginPage(t);
-    const before = sessionCookie(page);
-    expect(before).toBeDefined();
-    const res = await login(PASSWORD);
-    const after = sessionCookie(res)!;
+    const rows = () => t.db.selectFrom('sessions').select('sid').where('user_id', 'is', null).execute();
+    expect(sessionCookie(page)).toBeUndefined();
+    expect((page.headers['set-cookie'] as unknown as string[]).some((c) => /^uldum\.csrf=[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/.test(c))).toBe(true);
+    expect(await rows()).toEqual([]);
+    const failed = await login(WRONG);
+    expect(failed.status).toBe(422);
+    expect(sessionCookie(failed)).toBeUndefined();
+    expect(await rows()).toEqual([]);
+    expect(await t.db.selectFrom('sessions').select('sid').execute()).toHaveLength(1); // the other user's, signed in by atLoginPage
+  });
+
+  it('refuses a login form whose token belongs to another browser', async () => {
+    const t = await testApp();
+    const { email } = await atLoginPage(t);
+    const other = await request(t.app).get('/login');
+    const res = await request(t.app).post('/login').type('form').send({ _csrf: csrfFrom(other.text), email, password: PASSWORD });
+    expect(res.status).toBe(403);
+  });
+
+  it('gets a new session id at sign-in, and the session it had is gone', async () => {
+    const t = await testApp();
+    const { agent, login, email } = await atLoginPage(t);
+    const first = sessionCookie(await login(PASSWORD))!;
+    // Signing in again in the same browser (e.g. with a planted session cookie) never keeps the id.
+    const page = await agent.get('/login?next=%2F');
+    expect(page.status).toBe(303);
+    const again = await request(t.app).post('/login').set('Cookie', first.cookie).type('form').send({ _csrf: csrfFrom((await agent.get('/profile')).text), email, password: PASSWORD });
+    const after = sessionCookie(again)!;
     expect(after.sid).not.toBe('');
-    expect(after.sid).not.toBe(before!.sid);
-    expect(await t.db.selectFrom('sessions').select('sid').where('sid', '=', before!.sid).executeTakeFirst()).toBeUndefined();
+    expect(after.sid).not.toBe(first.sid);
+    expect(await t.db.selectFrom('sessions').select('sid').where('sid', '=', first.sid).executeTakeFirst()).toBeUndefined();
     expect(await t.db.selectFrom('sessions').select('user_id').where('sid', '=', after.sid).executeTakeFirst()).toBeDefined();
-    // The cookie from before sign-in does not carry the sign-in.
-    expect((await request(t.app).get('/').set('Cookie', before!.cookie)).status).toBe(303);
+    expect((await request(t.app).get('/').set('Cookie', first.cookie)).status).toBe(303);
     expect((await request(t.app).get('/').set('Cookie', after.cookie)).status).toBe(200);
   });
 

@@ -125,7 +125,7 @@ describe('/admin/users: list and create', () => {
 });
 
 describe('/admin/users/:id: role, disabling and passwords', () => {
-  it('changes a role, which takes effect in the user’s open session', async () => {
+  it('changes a role and ends the user’s sessions: they sign in again and have the new role', async () => {
     const { app, db } = await testApp();
     const admin = await signedIn(app, db, 'admin');
     const reader = await signedIn(app, db, 'laeser');
@@ -139,7 +139,13 @@ describe('/admin/users/:id: role, disabling and passwords', () => {
     expect(res.headers.location).toBe('/admin/users');
     expect(flashes((await admin.agent.get('/admin/users')).text)).toContain('Brugeren er gemt.');
     expect((await userRow(db, reader.userId)).role).toBe('konsulent');
-    expect((await reader.agent.get('/people/new')).status).toBe(200);
+    // A change of privilege: the open session ends, and the new role comes with a new session.
+    expect(await db.selectFrom('sessions').select('sid').where('user_id', '=', reader.userId).execute()).toEqual([]);
+    const stale = await reader.agent.get('/people/new');
+    expect(stale.status).toBe(303);
+    expect(stale.headers.location).toBe('/login?next=%2Fpeople%2Fnew');
+    const again = await signIn(app, (await userRow(db, reader.userId)).email);
+    expect((await again.agent.get('/people/new')).status).toBe(200);
 
     const entry = (await auditOf(db, 'user', reader.userId)).find((e) => e.action === 'update')!;
     expect(entry.user_id).toBe(admin.userId);

@@ -13,10 +13,10 @@ function sessionData(expires: string | undefined, extra: Partial<session.Session
   return { cookie: { expires: expires ? new Date(expires) : undefined, originalMaxAge: 12 * HOUR }, ...extra } as unknown as session.SessionData;
 }
 
-async function setUp() {
+async function setUp(limits: { idleMs?: number; maxMs?: number } = {}) {
   const { db } = await freshDb();
   const clock = fixedClock(NOW);
-  const store = new KyselySessionStore(db, () => clock.now());
+  const store = new KyselySessionStore(db, () => clock.now(), limits);
   const call = <T = void>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
     new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
   const row = (sid: string) => db.selectFrom('sessions').selectAll().where('sid', '=', sid).executeTakeFirst();
@@ -125,6 +125,44 @@ describe('KyselySessionStore', () => {
     const userId = await aUserId(s.db);
     await s.set('abc', sessionData('2026-11-24T22:00:00.000Z', { userId }));
     await withoutAuditRule(s.db, () => s.db.deleteFrom('users').where('id', '=', userId).execute());
+    expect(await s.get('abc')).toBeNull();
+  });
+
+  it('keeps when it started, when it was last seen, the browser and the address in columns', async () => {
+    const s = await setUp();
+    const userId = await aUserId(s.db);
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z', { userId, signedInAt: '2026-11-24T09:55:00.000Z', userAgent: 'Firefox', ip: '10.0.0.7' }));
+    expect(await s.row('abc')).toMatchObject({ created_at: '2026-11-24T09:55:00.000Z', last_seen_at: NOW, user_agent: 'Firefox', ip: '10.0.0.7' });
+    s.clock.advance(30 * MINUTE);
+    await s.touch('abc', sessionData('2026-11-24T22:30:00.000Z', { userId, signedInAt: '2026-11-24T09:55:00.000Z' }));
+    expect(await s.row('abc')).toMatchObject({ created_at: '2026-11-24T09:55:00.000Z', last_seen_at: '2026-11-24T10:30:00.000Z' });
+  });
+
+  it('ends a session idleMs after it was last seen; a touch moves that on', async () => {
+    const s = await setUp({ idleMs: 2 * HOUR });
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z'));
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T12:00:00.000Z');
+    s.clock.advance(HOUR);
+    await s.touch('abc', sessionData('2026-11-24T23:00:00.000Z'));
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T13:00:00.000Z');
+    s.clock.advance(2 * HOUR - 1);
+    expect(await s.get('abc')).not.toBeNull();
+    s.clock.advance(1);
+    expect(await s.get('abc')).toBeNull();
+  });
+
+  it('ends a session maxMs after sign-in however often it is touched', async () => {
+    const s = await setUp({ idleMs: 2 * HOUR, maxMs: 3 * HOUR });
+    const signedIn = { signedInAt: NOW };
+    await s.set('abc', sessionData('2026-11-24T22:00:00.000Z', signedIn));
+    for (let i = 0; i < 5; i++) {
+      s.clock.advance(30 * MINUTE);
+      await s.touch('abc', sessionData(new Date(s.clock.now().getTime() + 12 * HOUR).toISOString(), signedIn));
+    }
+    expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T13:00:00.000Z');
+    s.clock.advance(30 * MINUTE - 1);
+    expect(await s.get('abc')).not.toBeNull();
+    s.clock.advance(1);
     expect(await s.get('abc')).toBeNull();
   });
 });

@@ -42,6 +42,13 @@ export const testConfig: Config = Object.freeze({
   sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
   env: 'test',
   trustProxy: false,
+  // Most tests sign in admins and konsulenter with a password alone (helpers/agent.ts); the
+  // second-factor requirement is tested on its own (test/accounts/two-factor.test.ts).
+  requireTotpFor: [],
+  // Tests move the clock by days inside one signed-in session; the timeouts are tested on their
+  // own with the production values (test/accounts/sessions.test.ts).
+  sessionIdleMinutes: 60 * 24 * 365,
+  sessionMaxHours: 24 * 365,
   uploadMaxMb: 25,
 });
 

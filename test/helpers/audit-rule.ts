@@ -10,6 +10,7 @@ export const NOT_AUDITED: Record<string, string> = {
   sessions: 'sign-in sessions: written on every request, not data anyone edits',
   app_settings: 'installation settings, written once by a migration',
   'users.last_login_at': 'bookkeeping of the last sign-in, not an edit; no remembered page shows it',
+  'users.totp_last_step': "bookkeeping of the last one-time code accepted (so it cannot be used again), written at each sign-in like last_login_at",
   attachment_chunks: "a bilag's bytes, written as an upload streams in; nothing shows them until the audited transaction that adds the bilag publishes them",
 };
 

@@ -11,8 +11,8 @@ import {
   MeasurementSchema,
   ProgressUpdateSchema,
 } from '../../server/initiatives/schemas';
+import { addDays } from '../../server/web/format';
 import {
-  addDays,
   addEffectMeasure,
   addMeasurement,
   addPartner,

@@ -4,7 +4,8 @@
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { Db } from '../../server/db/database';
 import { addComment } from '../../server/comments/service';
-import { sendForApproval } from '../../server/meetings/minutes';
+import { approveMinutes, sendForApproval } from '../../server/meetings/minutes';
+import { addItemAttendance } from '../../server/meetings/item-attendance';
 import { addCitizenStory, addPartner, addProgressUpdate, changeStatus } from '../../server/initiatives/service';
 import { exportPerson } from '../../server/people/service';
 import { PERSON_EXPORT_COVERS } from '../../server/people/export';
@@ -12,7 +13,7 @@ import { recordEvidence } from '../../server/roles/service';
 import { EvidenceFormSchema } from '../../server/roles/schemas';
 import { signedIn, signIn } from '../helpers/agent';
 import { freshDb, testApp } from '../helpers/app';
-import { aHeldMeeting, aMeeting, aPerson, personId } from '../helpers/factories';
+import { aHeldMeeting, aMeeting, anAgendaItem, aPerson, personId } from '../helpers/factories';
 import { aFefItem, anInitiative } from '../helpers/register-factories';
 import { fullMeeting } from '../exports/fixture';
 import { withoutAuditRule } from '../helpers/audit-rule';
@@ -33,7 +34,8 @@ async function hanneEverywhere(db: Db) {
   const as = { actor: { userId: account.id }, personId: hanne };
   const chaired = await aMeeting(db, { title: 'Møde hun leder', convener_id: hanne, chair_id: hanne, minute_taker_id: hanne });
   await addComment(db, 'meeting', chaired, hanne, 'Jeg tager kage med.', as.actor, AT);
-  await sendForApproval(db, await aHeldMeeting(db, { title: 'Møde hun sendte' }), as.actor, AT);
+  const sent = await aHeldMeeting(db, { title: 'Møde hun sendte' });
+  await sendForApproval(db, sent, as.actor, AT);
   const role = await db.selectFrom('roles').select('key').orderBy('sort_order').executeTakeFirstOrThrow();
   await recordEvidence(db, EvidenceFormSchema.parse({ role_key: role.key, date: '2026-11-02', person_id: String(hanne), note: 'Bandt frivillige og plejecenter sammen.' }), hanne, as.actor, AT);
   const initiative = await anInitiative(db, 'Frugtordning');
@@ -44,6 +46,13 @@ async function hanneEverywhere(db: Db) {
   await aFefItem(db, { title: 'Dobbelt dokumentation', raised_by: hanne });
   const bilag = (await stageFile(db, newChunkKey(AT), Readable.from([Buffer.from('%PDF-1.4\n')]), 'haven.pdf', { maxFileMb: 1 })) as StagedFile;
   await createProposal(db, ProposalFormSchema.parse({ title: 'Haven', kind: 'droeftelse', target: `meeting:${chaired}` }), hanne, [{ file: bilag, title: 'Haven' }], as.actor, AT);
+  await approveMinutes(db, sent, { userId: account.id, role: 'repraesentant', personId: hanne }, AT, { text: 'Punkt 1 bør uddybes.', itemNumber: 1 });
+  const visited = await aMeeting(db, { title: 'Møde hun var gæst på' });
+  await addItemAttendance(db, visited, await anAgendaItem(db, visited, { title: 'Haven' }), { person_id: hanne, kind: 'gaest', note: '' }, SYSTEM_ACTOR, AT);
+  await anAgendaItem(db, chaired, { title: 'Kagen', presenter_id: hanne });
+  await withoutAuditRule(db, () =>
+    db.insertInto('user_identities').values({ user_id: account.id, provider_id: null, issuer: 'https://login.foa.test', subject: 'hanne-1', email: 'hanne@foa.test', created_at: AT.toISOString() }).execute(),
+  );
   return { hanne, account };
 }
 
@@ -84,7 +93,10 @@ describe('person export (GDPR)', () => {
     expect(data.mødedeltagelse).toEqual([expect.objectContaining({ attendance: 'deltog', meeting_title: 'Møde på Ærø – åbent' })]);
     expect(data.møderoller).toEqual([expect.objectContaining({ meeting_title: 'Møde hun leder', roller: ['indkalder', 'mødeleder', 'referent'] })]);
     expect(data.kommentarer).toEqual([expect.objectContaining({ body: 'Jeg tager kage med.' })]);
-    expect(data.referatgodkendelser).toEqual([expect.objectContaining({ party: 'FOA', version: 1 })]);
+    expect(data.referatgodkendelser).toEqual([expect.objectContaining({ party: 'FOA', version: 1 }), expect.objectContaining({ meeting_title: 'Møde hun sendte' })]);
+    expect(data.protokolbemærkninger).toEqual([expect.objectContaining({ meeting_title: 'Møde hun sendte', item_number: 1, kind: 'bemaerkning', text: 'Punkt 1 bør uddybes.' })]);
+    expect(data.fremmøde_under_punkter).toEqual([expect.objectContaining({ meeting_title: 'Møde hun var gæst på', item_title: 'Haven', kind: 'gaest' })]);
+    expect(data.login_og_adgang).toMatchObject({ koblinger: [{ issuer: 'https://login.foa.test', email: 'hanne@foa.test' }], gendannelseskoder: { udstedt: 0, brugt: 0 } });
     expect(data.referater_sendt_til_godkendelse).toEqual([expect.objectContaining({ meeting_title: 'Møde hun sendte', version: 1 })]);
     expect(data.rolleobservationer_om_personen).toEqual(data.rolleobservationer_skrevet_af_personen);
     expect(data.forklar_eller_fjern).toEqual([expect.objectContaining({ title: 'Dobbelt dokumentation' })]);

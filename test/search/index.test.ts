@@ -194,8 +194,12 @@ describe('search index: kept in step by the triggers', () => {
     const provider = { getMigrations: async () => migrations };
     const before = await new Migrator({ db, provider }).migrateTo('0004_initiatives');
     expect(before.error).toBeUndefined();
-    await seedPartnership(db, AT);
-    await aMeeting(db, { title: 'Møde før søgningen' });
+    // Rows as the schema of 0004 held them (the seeds and factories follow the latest schema).
+    const now = AT.toISOString();
+    await sql`insert into people (name, sort_key, search_key, created_at, updated_at) values ('Hanne M. Petersen', 'hanne', 'hanne', ${now}, ${now})`.execute(db);
+    await sql`insert into partnerships (name, created_at, updated_at) values ('Partnerskabet', ${now}, ${now})`.execute(db);
+    await sql`insert into meetings (partnership_id, title, kind, starts_at, ends_at, created_at, updated_at)
+      values (1, 'Møde før søgningen', 'partnerskabsmoede', '2026-12-01T09:00:00.000Z', '2026-12-01T11:00:00.000Z', ${now}, ${now})`.execute(db);
     await migrateToLatest(db);
     expect(await found(db, 'Hanne M. Petersen', 'person')).toEqual(['Hanne M. Petersen']);
     expect(await found(db, 'søgningen', 'moede')).toEqual(['Møde før søgningen']);
