@@ -2,7 +2,7 @@
 // bilag ("Samlet PDF"). pdf-lib copies the pages; the outline is written as plain PDF objects.
 // A part that cannot be read (damaged, encrypted) is left out, and said so on a page of its own
 // rather than failing the whole file.
-import { PDFDocument, PDFName, PDFNumber, PDFHexString, PDFDict, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFPage, PDFNumber, PDFHexString, PDFDict, PDFRef, StandardFonts, rgb } from 'pdf-lib';
 
 export interface MergePart {
   /** The bookmark's title. */
@@ -49,15 +49,19 @@ export async function mergePdfs(parts: MergePart[], meta: { title: string; leftO
   const entries: Array<{ title: string; page: PDFRef }> = [];
   const skipped: string[] = [];
   for (const part of parts) {
-    let source: PDFDocument;
+    // pdf-lib loads much that it cannot then use (noise after a PDF header, a catalog without
+    // pages): reading the pages is part of reading the file, and a file without pages has nothing to merge.
+    let pages: PDFPage[];
     try {
-      source = await PDFDocument.load(part.pdf, { updateMetadata: false });
+      const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
+      pages = await merged.copyPages(source, source.getPageIndices());
     } catch {
+      pages = [];
+    }
+    if (pages.length === 0) {
       skipped.push(part.title);
       continue;
     }
-    const pages = await merged.copyPages(source, source.getPageIndices());
-    if (pages.length === 0) continue;
     for (const page of pages) merged.addPage(page);
     entries.push({ title: part.title, page: pages[0].ref });
   }
