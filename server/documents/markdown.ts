@@ -48,7 +48,8 @@ function block(b: Block): string[] {
     case 'paragraph':
       return [...(b.label ? [`**${inline(b.label)}:**`, ''] : []), ...paragraphs(b.text)];
     case 'list':
-      return [...b.items.map((item) => `- ${inline(item)}`), ''];
+      // An item's text starts a line too: "1. Budget" must not open a numbered list inside the bullet.
+      return [...b.items.map((item) => `- ${escapeLine(cleanText(item).replace(/\s*\n\s*/g, ' '))}`), ''];
     case 'table':
       return [
         `| ${b.columns.map((c) => inline(c.title)).join(' | ')} |`,

@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
-import { escapeLine } from '../../server/documents/markdown';
+import { documentMarkdown, escapeLine } from '../../server/documents/markdown';
 import { ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, itemTitle, visibleText } from './fixture';
 
 const md = new MarkdownIt({ html: true }); // raw HTML would pass through if it were not escaped
@@ -156,5 +156,13 @@ describe('escapeLine', () => {
     expect(inner).not.toBeNull(); // one plain paragraph: no heading, list, quote, rule, code block or HTML block
     expect(inner![1]).not.toMatch(/<[a-z!/]/i); // no element inside it
     expect(visibleText(inner![1])).toBe(text);
+  });
+
+  it('keeps list items plain too: "1. Budget" or "# …" in an item opens no list, heading or quote inside the bullet', () => {
+    const doc = { title: 'T', subject: 'S', runningHeader: '', runningFooter: '', watermark: null, blocks: [{ kind: 'list' as const, items: cases }] };
+    const html = md.render(documentMarkdown(doc));
+    expect(html).not.toMatch(/<(ol|h\d|blockquote|hr|pre|code|em|strong|a|img|table)[\s>]/);
+    expect((html.match(/<ul>/g) ?? []).length).toBe(1);
+    expect(tagTexts(html, 'li')).toEqual(cases);
   });
 });
