@@ -7,6 +7,24 @@ import { z } from 'zod';
 import { APP_ROLES, type AppRole } from './db/schema';
 import { providersFromEnv, type ProviderSeed } from './config-providers';
 
+/** A variable set to '' counts as not set (as in a systemd unit with an empty line). */
+const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
+const appUrl = z.url({ protocol: /^https?$/, error: 'skal være en adresse som https://uldum.example.dk' }).transform((u) => u.replace(/\/+$/, ''));
+
+export interface MailFrom {
+  readonly name: string;
+  readonly address: string;
+}
+
+/** MAIL_FROM: an address, or a name and an address as `Uldum Samskabelse <noreply@kommune.dk>`. */
+function parseMailFrom(value: string, ctx: z.RefinementCtx): MailFrom {
+  const m = /^\s*(?:"?([^"<>\r\n]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
+  const address = m ? (m[2] ?? m[3]) : '';
+  if (m && z.email().safeParse(address).success) return Object.freeze({ name: (m[1] ?? '').trim(), address });
+  ctx.addIssue({ code: 'custom', message: 'skal være en e-mailadresse, evt. med navn: Uldum Samskabelse <noreply@kommune.dk>' });
+  return z.NEVER;
+}
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/uldum.sqlite'),
@@ -19,7 +37,13 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   PASSWORD_LOGIN: z.enum(['0', '1']).default('1'),
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'skal være en adresse som https://uldum.example.dk' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  PUBLIC_URL: z.preprocess(emptyAsUnset, appUrl.optional()),
+  APP_URL: z.preprocess(emptyAsUnset, appUrl.optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^smtps?$/, error: 'skal være en adresse som smtp://relay.kommune.dk:25 eller smtps://bruger:kode@vært:465' }).optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().transform(parseMailFrom).optional()),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
 });
 
@@ -77,8 +101,15 @@ export interface Config {
   readonly sessionMaxHours?: number;
   /** The password form on the login page; false leaves only the OpenID providers (default true). */
   readonly passwordLogin?: boolean;
-  /** The address people reach the app at (for OpenID redirect URIs); default: the request's own. */
+  /**
+   * The address people reach the app at (PUBLIC_URL or APP_URL, one value): OpenID redirect URIs
+   * (default: the request's own) and the absolute links in e-mail (default http://localhost:PORT).
+   */
   readonly publicUrl?: string;
+  /** The SMTP server e-mail is sent through (SMTP_URL); without it e-mail stays in the outbox. */
+  readonly smtpUrl?: string;
+  /** The sender of every e-mail (MAIL_FROM); required with SMTP_URL. */
+  readonly mailFrom?: MailFrom;
   /** OpenID providers from OIDC_1_…, OIDC_2_… added at start when their slug is not there yet. */
   readonly oidcProviders?: readonly ProviderSeed[];
   /** The largest bilag (attachment) accepted, in MB per file (UPLOAD_MAX_MB, default 25). */
@@ -103,6 +134,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ugyldig konfiguration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.APP_URL && e.PUBLIC_URL && e.APP_URL !== e.PUBLIC_URL) {
+    throw new ConfigError('Ugyldig konfiguration: APP_URL: er en anden end PUBLIC_URL; sæt kun den ene');
+  }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError('Ugyldig konfiguration: MAIL_FROM: skal sættes, når SMTP_URL er sat (fx Uldum Samskabelse <noreply@kommune.dk>)');
+  }
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(e.DATABASE_PATH);
   return Object.freeze({
     port: e.PORT,
@@ -116,7 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     passwordLogin: e.PASSWORD_LOGIN === '1',
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.APP_URL ?? e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     oidcProviders: oidcProvidersOf(env),
     uploadMaxMb: e.UPLOAD_MAX_MB,
   });

@@ -7,6 +7,8 @@ import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
 import { addProvidersFromEnvironment } from './accounts/service';
+import { startMailWorker } from './mail/service';
+import { systemClock } from './web/clock';
 
 /** Exit code for a start-up that trying again will not fix (bin/serve.mjs does not restart it). */
 const EXIT_CONFIG = 78;
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   }, 60 * 60 * 1000).unref();
 
   const app = createApp({ db, config });
+  // Delivers the outbox through SMTP_URL; without it, says once that mail is not configured.
+  const mail = startMailWorker({ db, config, clock: systemClock, log: (line) => console.log(line) });
   const server = app.listen(config.port, () => {
     console.log(`Uldum Samskabelse kører på http://localhost:${config.port} (database: ${config.databasePath}, ${Date.now() - started} ms)`);
   });
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void (mail?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

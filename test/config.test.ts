@@ -55,6 +55,30 @@ describe('loadConfig', () => {
     expect(configError({ ...base, PUBLIC_URL: 'uldum.hedensted.dk' }).message).toMatch(/^Ugyldig konfiguration: PUBLIC_URL: /);
   });
 
+  it('reads the e-mail settings: SMTP_URL, MAIL_FROM and APP_URL (the same value as PUBLIC_URL)', () => {
+    const base = { DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET };
+    expect(loadConfig(base)).toMatchObject({ smtpUrl: undefined, mailFrom: undefined });
+    expect(loadConfig({ ...base, SMTP_URL: '', MAIL_FROM: '' }).smtpUrl).toBeUndefined();
+    const config = loadConfig({ ...base, SMTP_URL: 'smtps://bruger:kode@relay.kommune.dk:465', MAIL_FROM: 'Uldum Samskabelse <noreply@hedensted.dk>', APP_URL: 'https://uldum.hedensted.dk/' });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://bruger:kode@relay.kommune.dk:465',
+      mailFrom: { name: 'Uldum Samskabelse', address: 'noreply@hedensted.dk' },
+      publicUrl: 'https://uldum.hedensted.dk',
+    });
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://relay.kommune.dk:25', MAIL_FROM: 'noreply@hedensted.dk' }).mailFrom).toEqual({ name: '', address: 'noreply@hedensted.dk' });
+    expect(loadConfig({ ...base, APP_URL: 'https://a.dk', PUBLIC_URL: 'https://a.dk/' }).publicUrl).toBe('https://a.dk');
+    expect(configError({ ...base, APP_URL: 'https://a.dk', PUBLIC_URL: 'https://b.dk' }).message).toBe('Ugyldig konfiguration: APP_URL: er en anden end PUBLIC_URL; sæt kun den ene');
+    expect(configError({ ...base, SMTP_URL: 'relay.kommune.dk' }).message).toBe(
+      'Ugyldig konfiguration: SMTP_URL: skal være en adresse som smtp://relay.kommune.dk:25 eller smtps://bruger:kode@vært:465',
+    );
+    expect(configError({ ...base, SMTP_URL: 'smtp://relay.kommune.dk:25' }).message).toBe(
+      'Ugyldig konfiguration: MAIL_FROM: skal sættes, når SMTP_URL er sat (fx Uldum Samskabelse <noreply@kommune.dk>)',
+    );
+    expect(configError({ ...base, MAIL_FROM: 'Uldum <ikke en adresse>' }).message).toBe(
+      'Ugyldig konfiguration: MAIL_FROM: skal være en e-mailadresse, evt. med navn: Uldum Samskabelse <noreply@kommune.dk>',
+    );
+  });
+
   it('reads OpenID providers from OIDC_1_… and refuses a wrong one in one line', () => {
     const base = { DATABASE_PATH: ':memory:', SESSION_SECRET: SECRET, OIDC_1_NAME: 'Hedensted Kommune', OIDC_1_ISSUER: 'https://login.microsoftonline.com/t/v2.0', OIDC_1_CLIENT_ID: 'app' };
     expect(loadConfig(base).oidcProviders).toEqual([expect.objectContaining({ slug: 'hedensted-kommune', displayName: 'Hedensted Kommune', clientId: 'app' })]);

@@ -155,7 +155,7 @@ export interface AppSettingTable {
   value: string;
 }
 
-export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase, SignInDatabase {
+export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase, SignInDatabase, MailDatabase {
   app_settings: AppSettingTable;
   organisations: OrganisationTable;
   people: PersonTable;
@@ -729,3 +729,56 @@ export interface SignInDatabase {
 
 export type AuthProvider = Selectable<AuthProviderTable>;
 export type AccessRequest = Selectable<AccessRequestTable>;
+
+// ---- e-mail (migration 0018) ----
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** One e-mail to one recipient, kept until delivered (server/mail/). */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** The Message-ID header, set at the first claim. */
+  message_id: string | null;
+  kind: string;
+  to_address: string;
+  to_name: string;
+  person_id: number | null;
+  user_id: number | null;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON array of the attachments (server/mail/message.ts). */
+  attachments: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  first_attempt_at: string | null;
+  claimed_at: string | null;
+  last_error: string | null;
+  resent_from: number | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export const ACCOUNT_TOKEN_PURPOSES = ['reset', 'invitation'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** A link mailed to an account: reset the password, or set the first one from an invitation. */
+export interface AccountTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: AccountTokenPurpose;
+  /** SHA-256 (hex) of the token in the link; the token itself is never stored. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface MailDatabase {
+  outbox: OutboxTable;
+  account_tokens: AccountTokenTable;
+}
+
+export type OutboxRow = Selectable<OutboxTable>;

@@ -12,6 +12,14 @@ export const NOT_AUDITED: Record<string, string> = {
   'users.last_login_at': 'bookkeeping of the last sign-in, not an edit; no remembered page shows it',
   'users.totp_last_step': "bookkeeping of the last one-time code accepted (so it cannot be used again), written at each sign-in like last_login_at",
   attachment_chunks: "a bilag's bytes, written as an upload streams in; nothing shows them until the audited transaction that adds the bilag publishes them",
+  // A message is queued in the audited transaction of the change that caused it (or of Send igen);
+  // the mail worker's delivery bookkeeping afterwards is like last_login_at, not an edit.
+  ...Object.fromEntries(
+    ['status', 'attempts', 'next_attempt_at', 'first_attempt_at', 'claimed_at', 'last_error', 'sent_at', 'message_id'].map((c) => [
+      `outbox.${c}`,
+      "the mail worker's delivery bookkeeping (claimed, sent, tried again, failed); the message itself is queued in an audited transaction",
+    ]),
+  ),
 };
 
 /** The columns of `table` an update must be audited for (all but those excluded above). */
