@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 import { PARTNERSHIP_NAME } from '../../seeds/partnership';
-import { APPROVED_AT_TEXT, ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, openDocx, wordParagraphs } from './fixture';
+import { APPROVED_AT_TEXT, BILAG, ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, openDocx, wordParagraphs } from './fixture';
 
 async function docxOf(state: 'draft' | 'approved') {
   const { app, db } = await testApp();
@@ -35,7 +35,7 @@ describe('minutes.docx', () => {
     const styles = await (await JSZip.loadAsync(body)).file('word/styles.xml')!.async('string');
     for (const id of ['Title', 'Heading1', 'Heading2']) expect(styles).toContain(`w:styleId="${id}"`);
     expect(styled(docx.document, 'Title')).toEqual([`Referat: ${TITLE}`]);
-    expect(styled(docx.document, 'Heading1')).toEqual(['Dagsorden og referat', 'Opfølgning', 'Næste møde', 'Godkendelse']);
+    expect(styled(docx.document, 'Heading1')).toEqual(['Dagsorden og referat', 'Bilag til mødet', 'Opfølgning', 'Næste møde', 'Godkendelse']);
     expect(styled(docx.document, 'Heading2')).toEqual([
       '1. Opfølgning fra sidste møde (Orientering)',
       `2. ${ITEM.title} (Beslutning)`,
@@ -43,13 +43,14 @@ describe('minutes.docx', () => {
     ]);
   });
 
-  it('lists the approvals as a numbered (bulleted) Word list, naming who, which party and when', async () => {
+  it('lists the meeting’s bilag and the approvals as numbered (bulleted) Word lists, naming who, which party and when', async () => {
     const { docx, body } = await docxOf('approved');
     const listItems = [...docx.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
       .map((m) => m[0])
       .filter((p) => /<w:numPr>[\s\S]*<w:numId w:val="\d+"\/>[\s\S]*<\/w:numPr>/.test(p))
       .flatMap((p) => wordParagraphs(p));
     expect(listItems).toEqual([
+      BILAG.meeting,
       `Hedensted Kommune: godkendt af René G. Nielsen ${APPROVED_AT_TEXT}`,
       `FOA: godkendt af Hanne M. Petersen ${APPROVED_AT_TEXT}`,
     ]);

@@ -14,6 +14,8 @@ import { approveMinutes, saveMinutesText, sendForApproval } from '../../server/m
 import type { MeetingForm } from '../../server/meetings/schemas';
 import { CONSULTANT_NAME, PARTNERSHIP_NAME } from '../../seeds/partnership';
 import { aMeeting, anAction, anAgendaItem, aUser, personId } from '../helpers/factories';
+import { aBilag } from '../helpers/bilag';
+import * as bilagFiles from '../attachments/files';
 import type { Agent } from '../helpers/agent';
 
 /** User text that must come out as the same visible text in every format. */
@@ -35,6 +37,13 @@ export const ITEM = {
   background: 'Skolen ønsker frivillige til frugtordningen.',
   discussion: 'Drøftet: tavshedspligt og ledelse af frivillige.',
   decision: 'Vi afprøver ordningen i otte uger på plejecentret.',
+  proposal: 'Konsulenten indstiller, at ordningen afprøves i otte uger.',
+};
+
+/** The bilag of ITEM and of the meeting as a whole, as every format lists them. */
+export const BILAG = {
+  item: '1. Budget 2027 (PDF, 240 kB)',
+  meeting: '1. Deltagerliste for Ærø (Tekst, 1 kB)',
 };
 
 export interface FullMeeting {
@@ -45,8 +54,9 @@ export interface FullMeeting {
 
 /**
  * A held partnership meeting dated 2026-06-10 with participants (present and afbud), chair and
- * minute-taker, three agenda items (the follow-up item, an ordinary one and one full of text
- * that looks like markup), two actions, free text and the next meeting.
+ * minute-taker, three agenda items (the follow-up item, a beslutning item with indstilling,
+ * presenter, 30 minutes and a PDF bilag, and one full of text that looks like markup), a bilag of
+ * the meeting as a whole, two actions, free text and the next meeting.
  * `state`: 'draft' (never sent), 'approved' (both parties approved version 1).
  */
 export async function fullMeeting(db: Db, state: 'draft' | 'approved', over: Partial<MeetingForm> = {}): Promise<FullMeeting> {
@@ -63,7 +73,9 @@ export async function fullMeeting(db: Db, state: 'draft' | 'approved', over: Par
     participant_ids: [hanne, rene],
     ...over,
   });
-  await anAgendaItem(db, meetingId, { kind: 'beslutning', ...ITEM });
+  const budgetItem = await anAgendaItem(db, meetingId, { kind: 'beslutning', ...ITEM, presenter_id: await personId(db, CHAIR), duration_minutes: 30 });
+  await aBilag(db, meetingId, budgetItem, 'budget-2027.pdf', bilagFiles.largePdf(240 * 1024), 'Budget 2027');
+  await aBilag(db, meetingId, null, 'deltagere.txt', Buffer.from('Deltagere på Ærø\n'.repeat(60), 'utf8'), 'Deltagerliste for Ærø');
   const tricky = await anAgendaItem(db, meetingId, {
     kind: 'droeftelse',
     title: ESCAPE,
@@ -93,11 +105,18 @@ export async function fullMeeting(db: Db, state: 'draft' | 'approved', over: Par
       'Opfølgning fra sidste møde',
       ITEM.title,
       ITEM.background,
+      'Bilag',
+      BILAG.item,
       ITEM.discussion,
+      'Indstilling',
+      ITEM.proposal,
+      'Beslutning',
       ITEM.decision,
       ESCAPE, // the tricky item's title
       'ikke nummereret',
       'Besluttet: *ikke kursiv*',
+      'Bilag til mødet',
+      BILAG.meeting,
       'Hvad',
       'Hvem',
       'Hvornår',

@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 import { signedIn } from '../helpers/agent';
 import { testApp } from '../helpers/app';
 import { documentMarkdown, escapeLine } from '../../server/documents/markdown';
-import { ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, itemTitle, visibleText } from './fixture';
+import { BILAG, ESCAPE, ITEM, STRUCTURE_LINES, TITLE, bigMeeting, download, expectInOrder, fullMeeting, itemTitle, visibleText } from './fixture';
 
 const md = new MarkdownIt({ html: true }); // raw HTML would pass through if it were not escaped
 
@@ -22,7 +22,9 @@ const OWN_BOLD = [
   'Referent:',
   'Sagsfremstilling:',
   'Drøftelse:',
+  'Indstilling:',
   'Beslutning:',
+  'Bilag:',
 ];
 
 async function markdownOf(state: 'draft' | 'approved') {
@@ -53,11 +55,12 @@ describe('minutes.md', () => {
     expect(html).not.toMatch(/<(em|a|blockquote|ol|pre|code|img|hr)[\s>]/);
     for (const bold of tagTexts(html, 'strong')) expect(OWN_BOLD).toContain(bold);
     expect(tagTexts(html, 'h1')).toEqual([`Referat: ${TITLE}`]);
-    expect(tagTexts(html, 'h2')).toEqual(['Dagsorden og referat', 'Opfølgning', 'Næste møde', 'Godkendelse']);
+    expect(tagTexts(html, 'h2')).toEqual(['Dagsorden og referat', 'Bilag til mødet', 'Opfølgning', 'Næste møde', 'Godkendelse']);
     expect(tagTexts(html, 'h3')).toEqual(['1. Opfølgning fra sidste møde (Orientering)', `2. ${ITEM.title} (Beslutning)`, `3. ${ESCAPE} (Drøftelse)`]);
     expect(html).not.toMatch(/<h[4-6]/);
-    // The only list items are the export's own facts and approval lines.
-    for (const li of tagTexts(html, 'li')) expect(li).toMatch(/^(Partnerskab|Tid|Sted|Deltagere|Afbud|Mødeleder|Referent):|^(Hedensted Kommune|FOA): godkendt af /);
+    // The only list items are the export's own facts, the meeting's bilag and the approval lines.
+    for (const li of tagTexts(html, 'li')) if (li !== BILAG.meeting) expect(li).toMatch(/^(Partnerskab|Tid|Sted|Deltagere|Afbud|Mødeleder|Referent):|^(Hedensted Kommune|FOA): godkendt af /);
+    expect(tagTexts(html, 'li')).toContain(BILAG.meeting);
   });
 
   it('shows the user text exactly as typed, with æøå and line breaks', async () => {
