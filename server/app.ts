@@ -36,6 +36,7 @@ import { reportRoutes } from './reports/routes';
 import { attachmentDownloadRoutes } from './attachments/routes';
 import { proposalRoutes } from './proposals/routes';
 import { proposalAcceptRoutes } from './meetings/proposals';
+import { outboxRoutes } from './mail/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -117,6 +118,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/reports', reportRoutes(ctx));
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
+  app.use('/admin/outbox', outboxRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));
   app.use('/search', searchRoutes(ctx));
 

@@ -39,6 +39,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   learning: 'Erfaring',
   dilemma: 'Dilemma',
   fef_item: 'Forklar eller fjern',
+  outbox: 'E-mail (udbakke)',
+  account_token: 'Link til adgangskode',
 };
 
 export const ACTION_LABELS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as const;

@@ -3,8 +3,9 @@
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import type { OutboxRow, OutboxStatus } from '../db/schema';
-import { NotFound } from '../web/errors';
+import { Conflict, NotFound } from '../web/errors';
 import type { StoredAttachment } from './message';
+import { MAIL_TEXTS } from './messages';
 
 export interface OutboxFilter {
   status?: OutboxStatus;
@@ -56,7 +57,7 @@ export function attachmentBytes(a: StoredAttachment): Buffer {
 
 export async function findOutboxMessage(db: Db, id: number): Promise<OutboxMessage> {
   const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFound('Beskeden findes ikke');
+  if (!row) throw new NotFound(MAIL_TEXTS.messageNotFound);
   const stored = JSON.parse(row.attachments) as StoredAttachment[];
   return { row, attachments: stored.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType, bytes: attachmentBytes(a).length })) };
 }
@@ -76,7 +77,8 @@ export async function outboxAttachment(db: Db, id: number, index: number): Promi
 export async function resendMail(db: Db, id: number, actor: Actor, at: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const original = await trx.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!original) throw new NotFound('Beskeden findes ikke');
+    if (!original) throw new NotFound(MAIL_TEXTS.messageNotFound);
+    if (original.status === 'queued' || original.status === 'sending') throw new Conflict(MAIL_TEXTS.stillQueued, `/admin/outbox/${id}`);
     const now = at.toISOString();
     const copy = {
       kind: original.kind,

@@ -24,6 +24,7 @@ const ADMIN_NAVIGATION = [
   { href: '/admin/users', label: 'Brugere' },
   { href: '/admin/access-requests', label: 'Adgangsanmodninger' },
   { href: '/admin/providers', label: 'Log ind-udbydere' },
+  { href: '/admin/outbox', label: 'Udbakke' },
   { href: '/admin/audit', label: 'Ændringslog' },
   { href: '/admin/backup', label: 'Sikkerhedskopi' },
 ];

@@ -1,0 +1,23 @@
+// The mail feature's Danish texts: the outbox's statuses and kinds of message, and what
+// /admin/outbox says after a step.
+import type { OutboxStatus } from '../db/schema';
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  queued: 'I kø',
+  sending: 'Sendes',
+  sent: 'Sendt',
+  failed: 'Fejlet',
+};
+
+/** What each kind of message is, on /admin/outbox; a kind not listed is shown as it is. */
+export const MAIL_KIND_LABELS: Record<string, string> = {
+  password_reset: 'Nulstil adgangskode',
+  invitation: 'Invitation til ny bruger',
+};
+
+export const MAIL_TEXTS = {
+  resent: 'Beskeden er lagt i udbakken igen som en ny besked.',
+  notConfigured: 'E-mail er ikke sat op (SMTP_URL): beskederne bliver her og sendes ikke. Du kan kopiere et link fra en besked og give det til modtageren.',
+  messageNotFound: 'Beskeden findes ikke',
+  stillQueued: 'Beskeden er ikke færdig: den ligger allerede i kø til at blive sendt.',
+} as const;
