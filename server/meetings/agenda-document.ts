@@ -1,5 +1,5 @@
 // The agenda (dagsorden) as a document: what the participants get before the meeting — title,
-// time, place, who is invited, and per item its type, time, presenter, sagsfremstilling,
+// time, place, who is invited, and per item its type, time, presenter, proposer, sagsfremstilling,
 // indstilling and bilag; never the discussion or the decision. Rendered by the same writers as the
 // referat (server/documents/).
 import type { Db } from '../db/database';
@@ -10,6 +10,7 @@ import { formatDateTime, formatPeriod } from '../web/format';
 import { AGENDA_KIND_LABELS } from '../web/labels';
 import { carriedOverOfMeeting } from '../actions/service';
 import { attachmentsOfMeeting, type AttachmentLine } from '../attachments/service';
+import { proposedByOfMeeting } from '../proposals/service';
 import { AGENDA_TEXTS as T } from './messages';
 import { agendaOf, findMeeting, participantsOf } from './queries';
 import { agendaSchedule } from './schedule';
@@ -32,11 +33,12 @@ export interface AgendaDocument {
 export async function buildAgendaDocument(db: Db, meetingId: number): Promise<AgendaDocument> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new NotFound();
-  const [items, participants, carried, attachments] = await Promise.all([
+  const [items, participants, carried, attachments, proposedBy] = await Promise.all([
     agendaOf(db, meetingId),
     participantsOf(db, meetingId),
     carriedOverOfMeeting(db, meetingId),
     attachmentsOfMeeting(db, meetingId),
+    proposedByOfMeeting(db, meetingId),
   ]);
   const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
   const schedule = agendaSchedule(meeting.starts_at, meeting.ends_at, items);
@@ -69,6 +71,8 @@ export async function buildAgendaDocument(db: Db, meetingId: number): Promise<Ag
     blocks.push({ kind: 'heading', level: 3, text: `${number}. ${item.title} (${AGENDA_KIND_LABELS[item.kind]})` });
     const when = [schedule.items[i].label && `Kl. ${schedule.items[i].label}`, item.presenter_name && `Fremlægges af ${item.presenter_name}`].filter(Boolean).join(' · ');
     if (when) blocks.push({ kind: 'paragraph', text: when });
+    const proposer = proposedBy.get(item.id); // "Foreslået af …", as on the meeting's page
+    if (proposer) blocks.push({ kind: 'paragraph', text: proposer });
     if (item.postponed) blocks.push({ kind: 'paragraph', text: 'Punktet er udsat.' });
     if (item.background) blocks.push({ kind: 'paragraph', label: 'Sagsfremstilling', text: item.background });
     const open = carriedByItem.get(item.id) ?? [];

@@ -10,6 +10,9 @@ import { aMeeting, aMeetingAwaitingApproval, anAgendaItem } from '../helpers/fac
 import { fieldError, flashes, unescapeHtml } from '../helpers/html';
 import { field, file, postMultipart, type Part } from '../attachments/multipart';
 import * as files from '../attachments/files';
+import JSZip from 'jszip';
+import MarkdownIt from 'markdown-it';
+import { download, expectInOrder, pdfPages, visibleText, wordParagraphs } from '../exports/fixture';
 
 let t: TestApp;
 let hanne: SignedIn;
@@ -206,6 +209,25 @@ describe('accepting a proposal', () => {
     const mine = text((await hanne.agent.get('/proposals')).text);
     expect(mine).toContain('Frivillige i plejecentrets have Partnerskabsmøde december');
     expect(mine).toContain('Optaget på dagsordenen');
+  });
+
+  it('names the proposer on the item in the agenda as files too (PDF, DOCX, Markdown, print)', async () => {
+    await propose(aProposal());
+    await konsulent.post(`/proposals/${await proposalId()}/accept`, { meeting_id: String(meetingId) });
+    const agenda = `/meetings/${meetingId}/agenda`;
+    const texts = {
+      pdf: pdfPages((await download(konsulent.agent, `${agenda}.pdf`)).body).join('\n'),
+      docx: wordParagraphs(await (await JSZip.loadAsync((await download(konsulent.agent, `${agenda}.docx`)).body)).file('word/document.xml')!.async('string')).join('\n'),
+      md: visibleText(new MarkdownIt().render((await download(konsulent.agent, `${agenda}.md`)).body.toString('utf8'))),
+      print: visibleText((await konsulent.agent.get(`${agenda}/print`)).text),
+    };
+    for (const [format, text] of Object.entries(texts)) {
+      try {
+        expectInOrder(text, ['Frivillige i plejecentrets have (Beslutning)', 'Foreslået af Hanne M. Petersen (FOA)', 'Vi har fået tilbud fra haveforeningen.']);
+      } catch (error) {
+        throw new Error(`${format}: ${(error as Error).message}`);
+      }
+    }
   });
 
   it('takes a "næste møde" proposal into the partnership’s next planned meeting', async () => {
