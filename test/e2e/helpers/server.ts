@@ -50,8 +50,14 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 }
 
-/** Starts the server on a fresh database and resolves once /healthz answers 200. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * The browser tests sign in with a password only: two-factor sign-in (REQUIRE_TOTP_FOR, by default
+ * admin and konsulent) is off unless a test turns it on with `env`.
+ */
+const TEST_ENV: Record<string, string> = { REQUIRE_TOTP_FOR: 'none' };
+
+/** Starts the server on a fresh database and resolves once /healthz answers 200; `env` adds or overrides settings. */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-e2e-'));
   const databasePath = path.join(dir, 'uldum.sqlite');
   const port = await freePort();
@@ -60,7 +66,7 @@ export async function startServer(): Promise<TestServer> {
 
   const child = spawn(process.execPath, [...TSX, 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
+    env: { ...process.env, ...TEST_ENV, ...options.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
