@@ -36,8 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('public_links')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
-    // SHA-256 of the token: the link itself is shown once and never stored.
-    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    // The link's secret part. Kept (not hashed) so the konsulent can copy the link again: it opens
+    // only the public version, which is made for publication.
+    .addColumn('token', 'text', (c) => c.notNull().unique())
     // Who made or revoked a link is in the audit log.
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('revoked_at', 'text')

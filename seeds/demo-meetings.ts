@@ -497,6 +497,8 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         presenter_id: null,
         duration_minutes: item.kind === 'orientering' ? 15 : 30,
         postponed: false,
+        closed: false,
+        closed_reason: '',
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
       };
@@ -523,7 +525,7 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         db,
         meetingId,
         followUp.id,
-        { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', proposal: '', presenter_id: null, duration_minutes: null, postponed: false, ...m.followUp, initiative_ids: [], dilemma_ids: [] },
+        { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', proposal: '', presenter_id: null, duration_minutes: null, postponed: false, closed: false, closed_reason: '', ...m.followUp, initiative_ids: [], dilemma_ids: [] },
         system,
         writtenAt,
       );
@@ -540,6 +542,8 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         presenter_id: null,
         duration_minutes: item.kind === 'orientering' ? 15 : 30,
         postponed: false,
+        closed: false,
+        closed_reason: '',
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
       };
@@ -614,6 +618,8 @@ async function takeMinutes(db: Db, meetingId: number, minutes: DemoMinutes, item
       presenter_id: item.presenter_id,
       duration_minutes: item.duration_minutes,
       postponed: item.postponed === 1,
+      closed: item.closed === 1,
+      closed_reason: item.closed_reason,
       initiative_ids: initiatives.map((l) => l.initiative_id),
       dilemma_ids: dilemmas.map((l) => l.dilemma_id),
     },

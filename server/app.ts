@@ -26,6 +26,7 @@ import { peopleRoutes } from './people/routes';
 import { meetingRoutes } from './meetings/routes';
 import { actionRoutes } from './actions/routes';
 import { calendarFeedRoutes, exportRoutes } from './exports/routes';
+import { publicLinkRoutes } from './meetings/public-routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(accountRoutes(ctx)); // /setup, /login, /logout: reachable without a session
   app.use(calendarFeedRoutes(ctx)); // /meetings.ics: a secret token instead of a session
+  app.use('/offentlig', publicLinkRoutes(ctx)); // the public version of approved minutes, by link
   app.use(requireLogin);
   app.use(dashboardRoutes(ctx));
   app.use(exportRoutes(ctx));

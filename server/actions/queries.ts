@@ -30,9 +30,15 @@ export function isOverdue(a: { due_date: string | null; status: string }, today:
   return (OPEN_STATUSES as readonly string[]).includes(a.status) && a.due_date !== null && a.due_date < today;
 }
 
+/** A filter from the page, and whether the reader may see actions agreed under a closed item. */
+export type ActionQuery = ActionFilter & { withoutClosedItems?: boolean };
+
 /** The actions matching the filters; the meeting is joined only when a filter needs it. */
-function filtered(db: Db, f: ActionFilter, today: string) {
+function filtered(db: Db, f: ActionQuery, today: string) {
   let q = db.selectFrom('actions');
+  if (f.withoutClosedItems) {
+    q = q.where((eb) => eb.or([eb('actions.agenda_item_id', 'is', null), eb('actions.agenda_item_id', 'not in', eb.selectFrom('agenda_items').select('agenda_items.id').where('agenda_items.closed', '=', 1))]));
+  }
   if (f.status) q = q.where('actions.status', '=', f.status);
   if (f.open) q = q.where(isOpen);
   if (f.owner_id) q = q.where('actions.owner_id', '=', f.owner_id);
@@ -49,7 +55,7 @@ function filtered(db: Db, f: ActionFilter, today: string) {
   return q;
 }
 
-export function listActions(db: Db, f: ActionFilter, today: string, limit: number, offset: number) {
+export function listActions(db: Db, f: ActionQuery, today: string, limit: number, offset: number) {
   return filtered(db, f, today)
     .innerJoin('meetings', 'meetings.id', 'actions.meeting_id')
     .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
@@ -76,7 +82,7 @@ export function listActions(db: Db, f: ActionFilter, today: string, limit: numbe
     .execute();
 }
 
-export async function countActions(db: Db, f: ActionFilter, today: string): Promise<number> {
+export async function countActions(db: Db, f: ActionQuery, today: string): Promise<number> {
   const row = await filtered(db, f, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -23,9 +23,10 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const filter = ActionFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
     const today = utcToCopenhagen(clock.now()).day;
+    const scoped = { ...filter, withoutClosedItems: !permissions.seeClosedItems(requireUser(req).role) };
     const [rows, total, owner, partnerships] = await Promise.all([
-      listActions(db, filter, today, page.limit, page.offset),
-      countActions(db, filter, today),
+      listActions(db, scoped, today, page.limit, page.offset),
+      countActions(db, scoped, today),
       // A select of every person would be thousands of options: the owner is found by name instead.
       filter.owner_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', filter.owner_id).executeTakeFirst() : undefined,
       listPartnerships(db),

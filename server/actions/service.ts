@@ -12,7 +12,7 @@ import { ACTION_TEXTS as A } from './messages';
 export { OPEN_STATUSES } from './queries';
 
 /** Reads and SQL fragments other features use (the overview, the status report, the referat, the CSV). */
-export { actionsOfMeeting, carriedOverOfMeeting, findAction, isOpen, isOverdue, listActions, overdueOn, withoutDueDate } from './queries';
+export { actionsOfMeeting, carriedOverOfMeeting, findAction, isOpen, isOverdue, listActions, overdueOn, withoutDueDate, type ActionQuery } from './queries';
 
 /** When an action was finished (udført or droppet): kept from before, or now; null while open. */
 export function completedAt(status: ActionStatus, at: Date, previous: string | null = null): string | null {

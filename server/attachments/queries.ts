@@ -18,6 +18,8 @@ export interface AttachmentRow {
   public: number;
   meeting_title: string | null;
   item_title: string | null;
+  /** 1 when the bilag belongs to a closed item (lukket punkt). */
+  item_closed: number | null;
 }
 
 export async function findAttachment(db: Kysely<Database>, id: number): Promise<AttachmentRow | undefined> {
@@ -40,6 +42,7 @@ export async function findAttachment(db: Kysely<Database>, id: number): Promise<
       'attachments.public',
       'meetings.title as meeting_title',
       'agenda_items.title as item_title',
+      'agenda_items.closed as item_closed',
     ])
     .where('attachments.id', '=', id)
     .executeTakeFirst();

@@ -2,7 +2,7 @@
 // adding bilag to a meeting or one of its items (a multipart form that works without
 // JavaScript) and removing one (after a confirmation page). Only the konsulent adds and removes.
 import { Router, type Request, type Response } from 'express';
-import { requireRole, requireUser } from '../web/auth';
+import { permissions, requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
 import { Forbidden, NotFound } from '../web/errors';
 import { flash } from '../web/flash';
@@ -23,7 +23,8 @@ export function attachmentDownloadRoutes({ db }: AppContext): Router {
   const router = Router();
   router.get('/:id', async (req, res) => {
     const attachment = await findAttachment(db, parseId(req.params.id));
-    if (!attachment) throw new NotFound();
+    // A closed item's bilag does not exist for those who may not see the item.
+    if (!attachment || (attachment.item_closed === 1 && !permissions.seeClosedItems(requireUser(req).role))) throw new NotFound();
     if (!mayReadAttachment(requireUser(req), attachment)) throw new Forbidden();
     const etag = `"${attachment.sha256}"`;
     res.set({

@@ -323,7 +323,7 @@ export interface ItemAttendanceTable {
 export interface PublicLinkTable {
   id: Generated<number>;
   meeting_id: number;
-  token_hash: string;
+  token: string;
   created_at: string;
   revoked_at: string | null;
 }

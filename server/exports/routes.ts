@@ -1,8 +1,8 @@
 // Downloads that are not documents: calendar invitations and the calendar feed; the follow-up
 // actions as CSV. (The minutes' files are served by server/meetings/referat-routes.ts.)
 import { Router, type Request } from 'express';
-import { ActionFilterSchema, type ActionFilter } from '../actions/schemas';
-import { isOverdue, listActions } from '../actions/service';
+import { ActionFilterSchema } from '../actions/schemas';
+import { isOverdue, listActions, type ActionQuery } from '../actions/service';
 import { ACTION_STATUS_LABELS } from '../web/labels';
 import { permissions, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -50,7 +50,7 @@ export function calendarFeedRoutes({ db, clock, caches }: AppContext): Router {
 export function exportRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   // Every action as CSV is megabytes: built once per filter and day until the data changes.
-  const csvFor = ({ filter, today }: { filter: ActionFilter; today: string }) =>
+  const csvFor = ({ filter, today }: { filter: ActionQuery; today: string }) =>
     caches.actionsCsv.get({ filter, today }, async () => {
       const rows = await listActions(db, filter, today, CSV_MAX_ROWS, 0);
       const csv = toCsv(
@@ -80,7 +80,7 @@ export function exportRoutes({ db, clock, caches }: AppContext): Router {
   });
 
   router.get('/actions.csv', async (req, res) => {
-    const filter = ActionFilterSchema.parse(req.query);
+    const filter = { ...ActionFilterSchema.parse(req.query), withoutClosedItems: !permissions.seeClosedItems(requireUser(req).role) };
     const today = copenhagenDay(clock.now());
     res.type('text/csv; charset=utf-8').set('Content-Disposition', attachment(`opfoelgning-${today}.csv`)).send(await csvFor({ filter, today }));
   });

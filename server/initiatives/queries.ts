@@ -158,7 +158,8 @@ export async function initiativeDetails(db: Db, id: number) {
       .selectFrom('agenda_item_initiatives')
       .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_initiatives.agenda_item_id')
       .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
-      .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.decision', 'meetings.id as meeting_id', 'meetings.title as meeting_title', 'meetings.starts_at'])
+      // A closed item's decision is not shown here (the page is the same for every reader).
+      .select(['agenda_items.id', 'agenda_items.title', 'agenda_items.decision', 'agenda_items.closed', 'meetings.id as meeting_id', 'meetings.title as meeting_title', 'meetings.starts_at'])
       .where('agenda_item_initiatives.initiative_id', '=', id)
       .orderBy('meetings.starts_at', 'desc')
       .execute(),

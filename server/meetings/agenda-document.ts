@@ -11,7 +11,8 @@ import { AGENDA_KIND_LABELS } from '../web/labels';
 import { carriedOverOfMeeting } from '../actions/service';
 import { attachmentsOfMeeting, type AttachmentLine } from '../attachments/service';
 import { proposedByOfMeeting } from '../proposals/service';
-import { AGENDA_TEXTS as T } from './messages';
+import { AGENDA_TEXTS as T, MINUTES_TEXTS } from './messages';
+import type { Audience } from './audience';
 import { agendaOf, findMeeting, participantsOf } from './queries';
 import { agendaSchedule } from './schedule';
 import { utcToCopenhagen } from '../web/time';
@@ -30,7 +31,7 @@ export interface AgendaDocument {
   pdfAttachments: Array<AttachmentLine & { heading: string }>;
 }
 
-export async function buildAgendaDocument(db: Db, meetingId: number): Promise<AgendaDocument> {
+export async function buildAgendaDocument(db: Db, meetingId: number, audience: Audience = 'internal'): Promise<AgendaDocument> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new NotFound();
   const [items, participants, carried, attachments, proposedBy] = await Promise.all([
@@ -69,6 +70,11 @@ export async function buildAgendaDocument(db: Db, meetingId: number): Promise<Ag
   items.forEach((item, i) => {
     const number = i + 1;
     blocks.push({ kind: 'heading', level: 3, text: `${number}. ${item.title} (${AGENDA_KIND_LABELS[item.kind]})` });
+    if (item.closed && audience !== 'internal') {
+      blocks.push({ kind: 'paragraph', text: MINUTES_TEXTS.closedItem });
+      return;
+    }
+    if (item.closed) blocks.push({ kind: 'notice', text: MINUTES_TEXTS.closedItemInternal(item.closed_reason) });
     const when = [schedule.items[i].label && `Kl. ${schedule.items[i].label}`, item.presenter_name && `Fremlægges af ${item.presenter_name}`].filter(Boolean).join(' · ');
     if (when) blocks.push({ kind: 'paragraph', text: when });
     const proposer = proposedBy.get(item.id); // "Foreslået af …", as on the meeting's page

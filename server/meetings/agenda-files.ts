@@ -1,6 +1,8 @@
 // The agenda as files: /meetings/:id/agenda.pdf, .docx, .md, /agenda/print, and /agenda/samlet.pdf
 // (the agenda followed by every PDF bilag, one file with a bookmark per part).
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { requireUser } from '../web/auth';
+import { audienceOf } from './audience';
 import { documentDocx } from '../documents/docx';
 import { attachment, asciiSlug } from '../documents/filename';
 import { largeDocuments } from '../documents/gate';
@@ -21,7 +23,8 @@ const fileName = (a: AgendaDocument, ext: string, kind = 'dagsorden') => `${kind
 export function agendaFileRoutes({ db, caches }: AppContext): Router {
   const router = Router();
   const files = caches.renderedFiles;
-  const load = (raw: unknown) => buildAgendaDocument(db, parseId(raw));
+  // A læser gets closed items by their title only (meetings/audience.ts).
+  const load = (req: Request) => buildAgendaDocument(db, parseId(routeParam(req, 'id')), audienceOf(requireUser(req).role));
   const contentOf = async (id: number) => {
     const chunks: Buffer[] = [];
     for await (const chunk of streamAttachmentContent(db, id)) chunks.push(chunk);
@@ -29,31 +32,31 @@ export function agendaFileRoutes({ db, caches }: AppContext): Router {
   };
 
   router.get('/:id/agenda.pdf', async (req, res) => {
-    const a = await load(routeParam(req, 'id'));
+    const a = await load(req);
     const pdf = await files.get(files.key('agenda.pdf', a.model), () => documentPdf(a.model));
     res.type('application/pdf').set('Content-Disposition', attachment(fileName(a, 'pdf'))).send(pdf);
   });
 
   router.get('/:id/agenda.docx', async (req, res) => {
-    const a = await load(routeParam(req, 'id'));
+    const a = await load(req);
     const docx = await files.get(files.key('agenda.docx', a.model), () => documentDocx(a.model));
     res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').set('Content-Disposition', attachment(fileName(a, 'docx'))).send(docx);
   });
 
   router.get('/:id/agenda.md', async (req, res) => {
-    const a = await load(routeParam(req, 'id'));
+    const a = await load(req);
     res.type('text/markdown; charset=utf-8').set('Content-Disposition', attachment(fileName(a, 'md'))).send(documentMarkdown(a.model));
   });
 
   router.get('/:id/agenda/print', async (req, res) => {
     const id = parseId(routeParam(req, 'id'));
-    const a = await buildAgendaDocument(db, id);
+    const a = await load(req);
     const html = await renderFragment('documents/print', { doc: a.model, back: { href: `/meetings/${id}#dagsorden`, label: 'Tilbage til mødet' } });
     res.type('html').set('Content-Disposition', `inline; filename="${fileName(a, 'html')}"`).send(html);
   });
 
   router.get('/:id/agenda/samlet.pdf', async (req, res) => {
-    const a = await load(routeParam(req, 'id'));
+    const a = await load(req);
     const key = files.key('agenda-samlet.pdf', { model: a.model, parts: a.pdfAttachments.map((f) => f.id) });
     const pdf = await files.get(key, () =>
       // Every PDF bilag is read whole by the PDF library: one merge at a time, within a total size.

@@ -39,6 +39,8 @@ function itemColumns(form: AgendaItemForm) {
     presenter_id: form.presenter_id,
     duration_minutes: form.duration_minutes,
     postponed: form.postponed ? 1 : 0,
+    closed: form.closed ? 1 : 0,
+    closed_reason: form.closed ? form.closed_reason : '',
   } as const;
 }
 

@@ -4,6 +4,12 @@
 export const MINUTES_TEXTS = {
   watermark: 'UDKAST',
   draftNotice: 'UDKAST – ikke godkendt af alle parter',
+  publicNotice: 'Offentlig version: lukkede punkter og bilag, der ikke er offentlige, er udeladt, og kun partnerskabets repræsentanter er nævnt ved navn.',
+  closedItem: 'Lukket punkt.',
+  publicLinkNeedsApproval: 'Et offentligt link kan først laves, når referatet er godkendt af alle parter.',
+  publicLinkCreated: 'Det offentlige link er lavet. Kopiér det fra listen nedenfor.',
+  publicLinkRevoked: 'Linket er tilbagekaldt og virker ikke længere.',
+  closedItemInternal: (reason: string) => `Lukket punkt: ses kun af konsulenten og partnerskabets repræsentanter – ikke af læsere og ikke i den offentlige version.${reason ? ' Begrundelse: ' + reason : ''}`,
   saved: 'Referatet er gemt.',
   sent: 'Referatet er sendt til godkendelse hos parterne.',
   savedAndSent: 'Referatet er gemt og sendt til godkendelse hos parterne.',

@@ -13,6 +13,7 @@ import { attachmentsOfMeeting } from '../attachments/service';
 import { attachmentLines } from './agenda-document';
 import { changeSummary } from './versions-diff';
 import { itemAttendanceOf } from './item-attendance';
+import { publicNamesOf } from './public-names';
 
 export interface DocumentAction {
   text: string;
@@ -44,6 +45,11 @@ export interface DocumentItem {
   absentDuring?: string[];
   inhabil?: string[];
   guests?: string[];
+  /** A closed item (lukket punkt): only its title for læsere and in the public version. */
+  closed?: boolean;
+  closedReason?: string;
+  /** The bilag lines of the public version (those not marked "ikke offentlig"), numbered anew. */
+  publicAttachments?: string[];
 }
 
 /** A party's protocol remark (or refusal) on one version: printed under its item, or after the last item. */
@@ -93,6 +99,12 @@ export interface MinutesDocument {
   guests?: string[];
   /** A corrected version's addendum: why it was corrected and what changed since the version before. */
   addendum?: { fromVersion: number; reason: string; changes: string[] };
+  publicAttachments?: string[];
+  /**
+   * For the public version: each name (and "Navn (Organisation)") of a person who is not one of the
+   * partnership's representatives, and the organisation to show instead. Frozen with the version.
+   */
+  publicNames?: Record<string, string>;
 }
 
 function personLabel(p: { name: string; organisation_name: string | null }): string {
@@ -167,6 +179,8 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
       absentDuring: ofKind(item.id, 'fravaerende'),
       inhabil: ofKind(item.id, 'inhabil'),
       guests: ofKind(item.id, 'gaest'),
+      ...(item.closed ? { closed: true, closedReason: item.closed_reason } : {}),
+      publicAttachments: attachmentLines((files.byItem.get(item.id) ?? []).filter((f) => f.public)),
     })),
     actions: actions.map(toAction),
     freeText: text.free_text,
@@ -174,10 +188,18 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
     version: text.version,
     changeNote: text.change_note,
     attachments: attachmentLines(files.meeting),
+    publicAttachments: attachmentLines(files.meeting.filter((f) => f.public)),
     guests: items.flatMap((item, i) =>
       (attendanceByItem.get(item.id) ?? []).filter((a) => a.kind === 'gaest').map((a) => `${personLabel({ name: a.name, organisation_name: a.organisation_name })} – deltog under punkt ${i + 1}`),
     ),
   };
+  document.publicNames = await publicNamesOf(db, meeting.partnership_id, [
+    ...participants,
+    ...perItem,
+    ...[meeting.chair_name, meeting.minute_taker_name, ...items.map((i) => i.presenter_name), ...actions.map((a) => a.owner_name), ...carried.map((c) => c.owner_name)]
+      .filter((name): name is string => !!name)
+      .map((name) => ({ name, organisation_name: undefined })),
+  ]);
   if (previous && text.version > 1) {
     document.addendum = { fromVersion: previous.version, reason: text.change_note, changes: changeSummary(previous, document) };
   }

@@ -13,6 +13,7 @@ import { MINUTES_TEXTS as T } from './messages';
 import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, pageReferat, refuseMinutes, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
 import type { MeetingRow } from './queries';
 import { referatDocument } from './referat';
+import { audienceOf } from './audience';
 import { documentDocx } from '../documents/docx';
 import { attachment, minutesFileName } from '../documents/filename';
 import { documentMarkdown } from '../documents/markdown';
@@ -31,7 +32,7 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
   async function renderMinutes(req: Request, res: Response, meeting: MeetingRow, invalid?: { form: FormState; which: 'text' | 'correction' | 'comment' | 'approve' | 'refuse' }) {
     const user = requireUser(req);
     const [view, approvalParty, comments] = await Promise.all([
-      minutesView(db, meeting.id),
+      minutesView(db, meeting.id, 'current', audienceOf(user.role)),
       approvalPartyOf(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }),
       commentsOf(db, 'minutes', meeting.id),
     ]);
@@ -39,7 +40,7 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     const locals = {
       meeting,
       ...view,
-      model: pageReferat(view),
+      model: pageReferat(view, audienceOf(user.role)),
       approvalParty,
       alreadyApproved,
       comments,
@@ -58,7 +59,7 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
   // What changed between two versions, item by item with the changed words marked.
   router.get('/diff', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    const view = await minutesView(db, meeting.id);
+    const view = await minutesView(db, meeting.id, 'current', audienceOf(requireUser(req).role));
     const frozen = view.versions;
     const query = VersionPairSchema.safeParse(req.query);
     if (frozen.length < 2 || !query.success) throw new NotFound();
@@ -81,10 +82,11 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     const number = parseId(routeParam(req, 'version'));
     const ext = routeParam(req, 'ext');
     if (ext !== 'pdf' && ext !== 'docx' && ext !== 'md') throw new NotFound();
-    const view = await minutesView(db, meeting.id);
+    const audience = audienceOf(requireUser(req).role);
+    const view = await minutesView(db, meeting.id, 'current', audience);
     const version = view.versions.find((v) => v.version === number);
     if (!version) throw new NotFound();
-    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt });
+    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt, audience });
     const name = minutesFileName(version.document.date, `${version.document.title} version ${number}`, ext);
     res.set('Content-Disposition', attachment(name));
     if (ext === 'md') return res.type('text/markdown; charset=utf-8').send(documentMarkdown(model));
@@ -95,10 +97,11 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
   router.get('/versions/:version', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
     const number = parseId(routeParam(req, 'version'));
-    const view = await minutesView(db, meeting.id);
+    const audience = audienceOf(requireUser(req).role);
+    const view = await minutesView(db, meeting.id, 'current', audience);
     const version = view.versions.find((v) => v.version === number);
     if (!version) throw new NotFound();
-    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt });
+    const model = referatDocument(version.document, { parties: view.parties, approvals: version.approvals, remarks: version.remarks, draft: !version.lockedAt, audience });
     res.render('meetings/minutes-version', { meeting, version, model });
   });
 

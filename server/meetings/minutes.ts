@@ -11,6 +11,8 @@ import type { DocumentModel } from '../documents/model';
 import { journalCopy, referatDocument } from './referat';
 import { addComment } from '../comments/service';
 import { MINUTES_TEXTS } from './messages';
+import { forAudience, type Audience } from './audience';
+import { closedItemIds } from './queries';
 
 export interface MinutesState {
   id: number | null;
@@ -273,7 +275,23 @@ export interface MinutesView {
 }
 
 /** `want: 'latest-approved'` skips building the live draft when an approved version exists (the files show that one). */
-export async function minutesView(db: Db, meetingId: number, want: 'current' | 'latest-approved' = 'current'): Promise<MinutesView> {
+export async function minutesView(db: Db, meetingId: number, want: 'current' | 'latest-approved' = 'current', audience: Audience = 'internal'): Promise<MinutesView> {
+  const [view, closedNow] = await Promise.all([fullMinutesView(db, meetingId, want), closedItemIds(db, meetingId)]);
+  return viewFor(view, audience, closedNow);
+}
+
+/** The view as `audience` may see it: every document (the current one and each version) with its remarks. */
+function viewFor(view: MinutesView, audience: Audience, closedNow: ReadonlySet<number>): MinutesView {
+  const seen = forAudience({ document: view.document, remarks: view.remarks }, audience, closedNow);
+  const versions = view.versions.map((v) => {
+    const c = forAudience({ document: v.document, remarks: v.remarks }, audience, closedNow);
+    return { ...v, document: c.document, remarks: c.remarks };
+  });
+  const latestApproved = view.latestApproved && (versions.find((v) => v.version === view.latestApproved!.version) ?? null);
+  return { ...view, document: seen.document, remarks: seen.remarks, versions, latestApproved };
+}
+
+async function fullMinutesView(db: Db, meetingId: number, want: 'current' | 'latest-approved'): Promise<MinutesView> {
   const state = await minutesOf(db, meetingId);
   const [versions, parties] = await Promise.all([versionsOf(db, meetingId), partiesOfMeeting(db, meetingId)]);
   const latestApproved = versions.find((v) => v.lockedAt) ?? null;
@@ -287,8 +305,8 @@ export async function minutesView(db: Db, meetingId: number, want: 'current' | '
 }
 
 /** The referat as the page shows it: the current content with its approvals, UDKAST until approved. */
-export function pageReferat(view: MinutesView): DocumentModel {
-  return referatDocument(view.document, { parties: view.parties, approvals: view.approvals, remarks: view.remarks, draft: view.state.status !== 'godkendt' });
+export function pageReferat(view: MinutesView, audience: Audience = 'internal'): DocumentModel {
+  return referatDocument(view.document, { parties: view.parties, approvals: view.approvals, remarks: view.remarks, draft: view.state.status !== 'godkendt', audience });
 }
 
 export interface ReferatExport {
@@ -299,8 +317,8 @@ export interface ReferatExport {
   size: number;
 }
 
-export async function referatForExport(db: Db, meetingId: number): Promise<ReferatExport> {
-  const view = await minutesView(db, meetingId, 'latest-approved');
+export async function referatForExport(db: Db, meetingId: number, audience: Audience = 'internal'): Promise<ReferatExport> {
+  const view = await minutesView(db, meetingId, 'latest-approved', audience);
   const approved = view.latestApproved;
   const content = approved ? approved.document : view.document;
   const model = referatDocument(content, {
@@ -308,6 +326,7 @@ export async function referatForExport(db: Db, meetingId: number): Promise<Refer
     approvals: approved ? approved.approvals : view.approvals,
     remarks: approved ? approved.remarks : view.remarks,
     draft: !approved,
+    audience,
   });
   return { content, model, size: textSize(content) };
 }

@@ -112,6 +112,12 @@ export function participantsOf(db: Db, meetingId: number) {
 
 export type Participant = Awaited<ReturnType<typeof participantsOf>>[number];
 
+/** The ids of a meeting's closed items (lukket punkt). */
+export async function closedItemIds(db: Db, meetingId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).where('closed', '=', 1).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export function agendaOf(db: Db, meetingId: number) {
   return db
     .selectFrom('agenda_items')

@@ -4,6 +4,7 @@
 import type { Block, DocumentModel } from '../documents/model';
 import type { DocumentAction, DocumentApproval, DocumentRemark, MinutesDocument } from './minutes-document';
 import { MINUTES_TEXTS as T } from './messages';
+import type { Audience } from './audience';
 
 export interface ReferatApprovals {
   /** The partnership's parties, in their order. */
@@ -13,6 +14,8 @@ export interface ReferatApprovals {
   remarks?: DocumentRemark[];
   /** Not approved by every party: marked UDKAST on every page. */
   draft: boolean;
+  /** Who reads it (meetings/audience.ts); the content is already what they may see. */
+  audience?: Audience;
 }
 
 const ACTION_COLUMNS = [
@@ -30,8 +33,10 @@ function remarkBlock(r: DocumentRemark): Block {
   return { kind: 'paragraph', label: `Protokolbemærkning fra ${r.party}`, text: `${r.text}\n(${r.person}, ${r.at})` };
 }
 
-function itemBlocks(item: MinutesDocument['items'][number], remarks: DocumentRemark[]): Block[] {
+function itemBlocks(item: MinutesDocument['items'][number], remarks: DocumentRemark[], audience: Audience): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 3, text: `${item.number}. ${item.title} (${item.kind})` }];
+  if (item.closed && audience !== 'internal') return [...blocks, { kind: 'paragraph', text: T.closedItem }];
+  if (item.closed) blocks.push({ kind: 'notice', text: T.closedItemInternal(item.closedReason ?? '') });
   const present = [
     ...(item.absentDuring?.length ? [{ label: 'Fraværende under punktet', value: item.absentDuring.join(', ') }] : []),
     ...(item.inhabil?.length ? [{ label: 'Inhabil', value: item.inhabil.join(', ') }] : []),
@@ -52,8 +57,11 @@ function itemBlocks(item: MinutesDocument['items'][number], remarks: DocumentRem
 
 export function referatDocument(d: MinutesDocument, a: ReferatApprovals): DocumentModel {
   const blocks: Block[] = [];
+  const audience = a.audience ?? 'internal';
+  const title = audience === 'public' ? `Referat (offentlig version): ${d.title}` : `Referat: ${d.title}`;
   if (a.draft) blocks.push({ kind: 'notice', text: T.draftNotice });
-  blocks.push({ kind: 'heading', level: 1, text: `Referat: ${d.title}` });
+  if (audience === 'public') blocks.push({ kind: 'notice', text: T.publicNotice });
+  blocks.push({ kind: 'heading', level: 1, text: title });
   blocks.push({
     kind: 'fields',
     fields: [
@@ -82,7 +90,7 @@ export function referatDocument(d: MinutesDocument, a: ReferatApprovals): Docume
   blocks.push({ kind: 'heading', level: 2, text: 'Dagsorden og referat' });
   if (d.items.length === 0) blocks.push({ kind: 'paragraph', text: 'Ingen punkter.' });
   const remarks = (a.remarks ?? []).filter((r) => r.kind === 'bemaerkning');
-  for (const item of d.items) blocks.push(...itemBlocks(item, remarks));
+  for (const item of d.items) blocks.push(...itemBlocks(item, remarks, audience));
   const general = remarks.filter((r) => r.itemNumber === null || !d.items.some((i) => i.number === r.itemNumber));
   if (general.length) blocks.push({ kind: 'heading', level: 2, text: 'Protokolbemærkninger' }, ...general.map(remarkBlock));
 
@@ -112,7 +120,7 @@ export function referatDocument(d: MinutesDocument, a: ReferatApprovals): Docume
   blocks.push({ kind: 'paragraph', text: `Version ${d.version}${d.changeNote ? ' – ændret: ' + d.changeNote : ''}` });
 
   return {
-    title: `Referat: ${d.title}`,
+    title,
     subject: 'Referat',
     runningHeader: `${d.partnership} · ${d.title}`,
     runningFooter: `Version ${d.version}${a.draft ? ' · ' + T.watermark : ''}`,

@@ -41,9 +41,12 @@ import { meetingAttachmentRoutes } from '../attachments/routes';
 import { mayHandleProposals, mayPropose, openProposalsOf, proposedByOfMeeting } from '../proposals/service';
 import { agendaSchedule } from './schedule';
 import { ITEM_ATTENDANCE_LABELS, itemAttendanceOf } from './item-attendance';
+import { audienceOf, closedAgendaItem, withoutClosedItemActions, type Audience } from './audience';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
+import { publicMinutesRoutes } from './public-routes';
+import { publicLinksOf } from './public-links';
 import { planningRoutes } from './planning-routes';
 import { postponedLinksOf } from './planning';
 import { NewMeetingSchema } from './planning-schemas';
@@ -151,15 +154,17 @@ export function meetingRoutes(ctx: AppContext): Router {
   });
 
   /** The agenda items with their actions, carried-over actions and links, numbered. */
-  async function agendaItems(meeting: Pick<MeetingRow, 'id' | 'starts_at' | 'ends_at'>, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
+  async function agendaItems(meeting: Pick<MeetingRow, 'id' | 'starts_at' | 'ends_at'>, audience: Audience, actions?: Awaited<ReturnType<typeof actionsOfMeeting>>) {
     const meetingId = meeting.id;
-    const [items, meetingActions, carried, links, postponedLinks] = await Promise.all([
+    const [items, meetingActions, carried, links, postponedLinks, perItem] = await Promise.all([
       agendaOf(db, meetingId),
       actions ?? actionsOfMeeting(db, meetingId),
       carriedOverOfMeeting(db, meetingId),
       agendaLinksOf(db, meetingId),
       postponedLinksOf(db, meetingId),
+      itemAttendanceOf(db, meetingId),
     ]);
+    const attendanceByItem = groupBy(perItem, (a) => a.agenda_item_id);
     const actionsByItem = groupBy(meetingActions, (a) => a.agenda_item_id);
     const carriedByItem = groupBy(carried, (c) => c.agenda_item_id);
     const initiativesByItem = groupBy(links.initiatives, (l) => l.agenda_item_id);
@@ -167,34 +172,39 @@ export function meetingRoutes(ctx: AppContext): Router {
     const bilagByItem = (await attachmentsOfMeeting(db, meetingId)).byItem;
     const proposedBy = await proposedByOfMeeting(db, meetingId);
     const schedule = agendaSchedule(meeting.starts_at, meeting.ends_at, items);
-    const list = items.map((item, i) => ({
-      ...item,
-      number: i + 1,
-      time: schedule.items[i].label,
-      actions: actionsByItem.get(item.id) ?? [],
-      carried: carriedByItem.get(item.id) ?? [],
-      initiatives: initiativesByItem.get(item.id) ?? [],
-      dilemmas: dilemmasByItem.get(item.id) ?? [],
-      bilag: bilagByItem.get(item.id) ?? [],
-      proposedBy: proposedBy.get(item.id) ?? null,
-      postponedFrom: postponedLinks.from.get(item.id) ?? null,
-      postponedTo: postponedLinks.to.get(item.id) ?? null,
-    }));
+    const list = items.map((item, i) => {
+      const full = {
+        ...item,
+        number: i + 1,
+        time: schedule.items[i].label,
+        actions: actionsByItem.get(item.id) ?? [],
+        carried: carriedByItem.get(item.id) ?? [],
+        initiatives: initiativesByItem.get(item.id) ?? [],
+        dilemmas: dilemmasByItem.get(item.id) ?? [],
+        bilag: bilagByItem.get(item.id) ?? [],
+        attendance: (attendanceByItem.get(item.id) ?? []).map((a) => ({ ...a, label: ITEM_ATTENDANCE_LABELS[a.kind] })),
+        proposedBy: proposedBy.get(item.id) ?? null,
+        postponedFrom: postponedLinks.from.get(item.id) ?? null,
+        postponedTo: postponedLinks.to.get(item.id) ?? null,
+      };
+      return item.closed && audience !== 'internal' ? closedAgendaItem(full) : full;
+    });
     return { items: list, overrun: schedule.overrun };
   }
 
   // Where nobody can change it here (minutes locked, or a reader who may not edit) the agenda is
   // the same for every reader: rendered once per data version. A 100-item agenda is 90 KB of HTML.
-  const readOnlyAgendaFor = (meeting: MeetingRow) =>
-    ctx.caches.readOnlyAgenda.get(meeting.id, async () =>
+  const readOnlyAgendaFor = (meeting: MeetingRow, audience: Audience) =>
+    ctx.caches.readOnlyAgenda.get({ meeting: meeting.id, audience }, async () =>
       renderFragment(
         'meetings/agenda',
         {
           fmt: format,
           meeting: { id: meeting.id },
-          ...(await agendaItems(meeting)),
+          ...(await agendaItems(meeting, audience)),
           locked: true,
           can: { edit: false },
+          seesClosed: audience === 'internal',
           agendaKindLabels: AGENDA_KIND_LABELS,
           actionStatusLabels: ACTION_STATUS_LABELS,
         },
@@ -204,6 +214,7 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
     const editor = permissions.edit(requireUser(req).role);
+    const audience = audienceOf(requireUser(req).role);
     const [participants, actions, minutes, comments] = await Promise.all([
       participantsOf(db, meeting.id),
       actionsOfMeeting(db, meeting.id),
@@ -211,8 +222,8 @@ export function meetingRoutes(ctx: AppContext): Router {
       commentsOf(db, 'meeting', meeting.id),
     ]);
     const locked = minutes.status !== 'kladde';
-    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting) : null;
-    const agenda = agendaHtml === null ? await agendaItems(meeting, actions) : { items: [], overrun: null };
+    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting, audience) : null;
+    const agenda = agendaHtml === null ? await agendaItems(meeting, audience, actions) : { items: [], overrun: null };
     // The per-item attendance form offers the meeting's participants and the people in the work.
     const attendancePeople = agendaHtml === null ? await peopleForMeeting(db, meeting.partnership_id, meeting.id) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
@@ -231,9 +242,11 @@ export function meetingRoutes(ctx: AppContext): Router {
       overrun: agenda.overrun,
       attendancePeopleOptions: attendancePeople.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
       agendaHtml,
-      actions,
+      actions: audience === 'internal' ? actions : await withoutClosedItemActions(db, meeting.id, actions),
       minutes,
       locked,
+      seesClosed: audience === 'internal',
+      publicLinks: permissions.edit(role) ? (await publicLinksOf(db, meeting.id)).filter((l) => !l.revoked_at) : [],
       comments,
       inviteQuery: q,
       inviteResults,
@@ -380,6 +393,7 @@ export function meetingRoutes(ctx: AppContext): Router {
   router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
   router.use('/:id/bilag', meetingAttachmentRoutes(ctx, loadMeeting, assertMeetingEditable));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
+  router.use('/:id/minutes', publicMinutesRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));
   router.use(referatRoutes(ctx));
 

@@ -92,8 +92,13 @@ export const AgendaItemSchema = z.object({
     z.coerce.number({ error: 'Skriv antal minutter som et helt tal, fx 20' }).int({ error: 'Skriv antal minutter som et helt tal, fx 20' }).min(1, { error: 'Mindst 1 minut' }).max(480, { error: 'Højst 480 minutter' }).nullable(),
   ),
   postponed: checkbox,
+  /** A closed item (lukket punkt): its content only for the konsulent and the representatives. */
+  closed: checkbox,
+  closed_reason: optionalText(300),
   initiative_ids: idList,
   dilemma_ids: idList,
+}).superRefine((form, ctx) => {
+  if (form.closed && !form.closed_reason) ctx.addIssue({ code: 'custom', path: ['closed_reason'], message: 'Skriv, hvorfor punktet er lukket, fx "personsag"' });
 });
 
 /** The phrase button pressed on the item form (it fills the decision and shows the form again). */

@@ -309,6 +309,16 @@ export const bodySnippet = sql<string>`snippet(search_index, 5, char(2), char(3)
  */
 export const hitType = sql<SearchType>`${sql.raw(`case search_index.rowid & 15 ${SOURCES.map((s) => `when ${s.code} then '${s.type}'`).join(' ')} end`)}`;
 
+/** Leaves out closed agenda items (lukket punkt) and the actions agreed under them, for a læser. */
+export function outsideClosedItems(): RawBuilder<SqlBool> {
+  const item = SOURCES.find((s) => s.type === 'dagsordenspunkt')!.code;
+  const action = SOURCES.find((s) => s.type === 'opfoelgning')!.code;
+  return sql<SqlBool>`not (
+    ((search_index.rowid & 15) = ${item} and search_index.ref_id in (select id from agenda_items where closed = 1))
+    or ((search_index.rowid & 15) = ${action} and search_index.ref_id in (select a.id from actions a join agenda_items i on i.id = a.agenda_item_id where i.closed = 1))
+  )`;
+}
+
 export function isOfType(type: SearchType): RawBuilder<SqlBool> {
   const code = SOURCES.find((s) => s.type === type)!.code;
   return sql<SqlBool>`(search_index.rowid & 15) = ${code}`;

@@ -10,6 +10,7 @@ import {
   hitType,
   isOfType,
   matches,
+  outsideClosedItems,
   type SearchIndexTable,
   type SearchType,
 } from './fts';
@@ -21,6 +22,8 @@ export interface IndexFilter {
   /** UTC instants bounding the period: since ≤ date < until. */
   since?: string;
   until?: string;
+  /** For a læser: no closed agenda items, nor the actions agreed under them. */
+  withoutClosedItems?: boolean;
 }
 
 function hits(db: Db, f: IndexFilter) {
@@ -28,6 +31,7 @@ function hits(db: Db, f: IndexFilter) {
   // Dates are ISO text: a day ("2026-11-24") and an instant compare correctly with an instant bound.
   if (f.since) q = q.where('search_index.date', '>=', f.since);
   if (f.until) q = q.where('search_index.date', '<', f.until);
+  if (f.withoutClosedItems) q = q.where(outsideClosedItems());
   return q;
 }
 

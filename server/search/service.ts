@@ -166,12 +166,12 @@ const EMPTY: Omit<SearchResult, 'message'> = { groups: [], counts: [], total: 0,
  * One search: one count of hits per kind, then (when there are any) one query for the page.
  * Any text is accepted; what cannot be searched for comes back as a message, never an error.
  */
-export async function search(db: Db, form: SearchForm, page: PageRequest): Promise<SearchResult> {
+export async function search(db: Db, form: SearchForm, page: PageRequest, withoutClosedItems = false): Promise<SearchResult> {
   if (!form.q) return { ...EMPTY, message: 'Skriv mindst ét ord i søgefeltet.' };
   const match = toMatchExpression(form.q);
   if (!match) return { ...EMPTY, message: `Ingen resultater for »${form.q}«. Søg på ord med bogstaver eller tal.` };
 
-  const filter: IndexFilter = { match, ...periodBounds(form.from, form.to) };
+  const filter: IndexFilter = { match, ...periodBounds(form.from, form.to), withoutClosedItems };
   const perType = await countHitsByType(db, filter);
   const total = [...perType.values()].reduce((a, b) => a + b, 0);
   const counts: TypeCount[] = SEARCH_TYPES.filter((t) => perType.has(t)).map((t) => ({

@@ -36,6 +36,8 @@ export const permissions = {
   administer: (role: AppRole) => role === 'admin',
   seeContactData: (role: AppRole) => role !== 'laeser',
   comment: (role: AppRole) => role !== 'laeser',
+  /** A closed agenda item's content and bilag: the konsulent, administrators and the representatives. */
+  seeClosedItems: (role: AppRole) => role !== 'laeser',
 };
 
 export function permissionsFor(role: AppRole) {
@@ -44,6 +46,7 @@ export function permissionsFor(role: AppRole) {
     administer: permissions.administer(role),
     seeContactData: permissions.seeContactData(role),
     comment: permissions.comment(role),
+    seeClosedItems: permissions.seeClosedItems(role),
   };
 }
 export type Permissions = ReturnType<typeof permissionsFor>;

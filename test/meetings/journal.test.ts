@@ -21,8 +21,8 @@ describe('/meetings/:id/minutes/journal.pdf', () => {
     const { app, db } = await testApp();
     const { meetingId } = await fullMeeting(db, 'approved');
     await withoutAuditRule(db, () => db.updateTable('partnerships').set({ journal_number: '00.01.00-A00-1-26' }).execute());
-    const reader = await signedIn(app, db, 'laeser');
-    const res = await download(reader.agent, `/meetings/${meetingId}/minutes/journal.pdf`);
+    const konsulent = await signedIn(app, db, 'konsulent');
+    const res = await download(konsulent.agent, `/meetings/${meetingId}/minutes/journal.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="2026-06-10 Referat Moede paa Aeroe  aabent \(godkendt v1\)\.pdf"; /);
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''2026-06-10%20Referat%20M%C3%B8de%20p%C3%A5%20%C3%86r%C3%B8%20%E2%80%93%20%C3%A5bent%20%28godkendt%20v1%29.pdf`);
@@ -68,10 +68,17 @@ describe('/meetings/:id/minutes/journal.pdf', () => {
   it('is refused, with the reason, until every party has approved', async () => {
     const { app, db } = await testApp();
     const { meetingId } = await fullMeeting(db, 'draft');
-    const reader = await signedIn(app, db, 'laeser');
-    const res = await reader.agent.get(`/meetings/${meetingId}/minutes/journal.pdf`);
+    const konsulent = await signedIn(app, db, 'konsulent');
+    const res = await konsulent.agent.get(`/meetings/${meetingId}/minutes/journal.pdf`);
     expect(res.status).toBe(303);
-    expect(flashes((await reader.agent.get(`/meetings/${meetingId}/minutes`)).text)).toEqual(['Journalkopien kan først dannes, når referatet er godkendt af alle parter.']);
-    expect((await reader.agent.get('/meetings/999999/minutes/journal.pdf')).status).toBe(404);
+    expect(flashes((await konsulent.agent.get(`/meetings/${meetingId}/minutes`)).text)).toEqual(['Journalkopien kan først dannes, når referatet er godkendt af alle parter.']);
+    expect((await konsulent.agent.get('/meetings/999999/minutes/journal.pdf')).status).toBe(404);
+  });
+
+  it('is not for a læser: it holds closed items in full', async () => {
+    const { app, db } = await testApp();
+    const { meetingId } = await fullMeeting(db, 'approved');
+    const reader = await signedIn(app, db, 'laeser');
+    expect((await reader.agent.get(`/meetings/${meetingId}/minutes/journal.pdf`)).status).toBe(403);
   });
 });
