@@ -1,6 +1,8 @@
 // Builds the SPEC's large data set in a fresh SQLite file: app migrations and seed, then raw bulk inserts (`npx tsx bench/generate.ts [file]`).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
 import { hashPassword } from '../server/accounts/passwords';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrator';
@@ -49,6 +51,8 @@ export interface DatasetIds {
   /** A held meeting with about ten agenda items, and one with 100 (both with minutes). */
   meeting: number;
   bigMeeting: number;
+  /** A planned meeting prepared in full: 100 items with indstilling, presenter and minutes, and 50 bilag (45 of them PDF). */
+  preparedMeeting: number;
   /** The initiative with the longest progress log, and the partnership from the agreement. */
   initiative: number;
   partnership: number;
@@ -63,7 +67,7 @@ export interface Dataset {
   totalMs: number;
 }
 
-type Row = Record<string, string | number | null>;
+type Row = Record<string, string | number | Buffer | null>;
 interface Org { id: number; name: string; kind: string }
 interface PersonInfo { id: number; name: string; orgId: number | null; position: string }
 interface PartnershipInfo { id: number; isNew: boolean; name: string; parties: number[]; reps: Map<number, number[]>; convener: number; consultant: number }
@@ -836,6 +840,79 @@ function fefItems(g: Gen): void {
   }));
 }
 
+/** Deterministic noise: the same seed gives the same bytes (AES-CTR over zeros, fast for megabytes). */
+function noise(bytes: number, seed: string): Buffer {
+  const key = crypto.createHash('sha256').update(seed).digest();
+  return crypto.createCipheriv('aes-128-ctr', key.subarray(0, 16), key.subarray(16, 32)).update(Buffer.alloc(bytes));
+}
+
+/** A real PDF bilag: a few A4 pages of text, the first with a photo-sized RGB image (`side`² pixels, uncompressed). */
+async function bilagPdf(title: string, pages: number, side: number, seed: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const image = doc.context.register(doc.context.stream(noise(side * side * 3, seed), { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }));
+  for (let n = 1; n <= pages; n++) {
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText(`${title} – side ${n} af ${pages}`, { x: 56, y: 780, size: 14, font });
+    if (n === 1) page.pushOperators(pushGraphicsState(), concatTransformationMatrix(300, 0, 0, 300, 56, 420), drawObject(page.node.newXObject('Foto', image)), popGraphicsState());
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+const BILAG_TITLES = ['Budgetoverslag', 'Projektbeskrivelse', 'Evaluering af prøvehandlingen', 'Tidsplan', 'Høringssvar', 'Notat om frivillige', 'Kommissorium', 'Oplæg fra arbejdsgruppen', 'Statusnotat', 'Referat fra dialogmødet'];
+
+/**
+ * The meeting of the issue's bench: the partnership's next planned meeting filled up to 100 items,
+ * each with minutes allotted and a presenter, every beslutning item with an indstilling, and 50
+ * bilag (40 on items, 10 on the meeting; 45 PDFs of 50–270 kB, 5 text files). Runs last, with a
+ * random source of its own, so the rest of the data set stays as it was.
+ */
+async function preparedMeeting(g: Gen): Promise<void> {
+  const r = da.randomSource(SEED + 13);
+  const own: Gen = { ...g, rnd: r };
+  const m = g.meetings.find((x) => x.status === 'planlagt' && x.partnership === g.partnerships[0] && x.items.length < 100)!;
+  const presenters = m.participants;
+  const proposal = () => `Konsulenten indstiller, at ${fill(own, r.pick(da.DECISION)).replace(/^Det blev besluttet at /, 'partnerskabet beslutter at ').replace(/^./, (c) => c.toLowerCase())}`;
+  const update = g.raw.prepare('update agenda_items set position = ?, proposal = ?, presenter_id = ?, duration_minutes = ? where id = ?');
+  const last = m.items[m.items.length - 1];
+  const kinds = new Map((g.raw.prepare('select id, kind from agenda_items where meeting_id = ?').all(m.id) as Array<{ id: number; kind: string }>).map((i) => [i.id, i.kind]));
+  for (const item of m.items) {
+    const position = item === last ? 100 : item.position;
+    update.run(position, kinds.get(item.id) === 'beslutning' ? proposal() : '', r.pick(presenters), r.int(1, 4) * 5, item.id);
+  }
+  const rows: Row[] = [];
+  for (let position = m.items.length; position < 100; position++) {
+    const kind = r.weighted({ orientering: 40, droeftelse: 35, beslutning: 25 });
+    rows.push({
+      meeting_id: m.id, position, kind, title: fill(own, r.pick(da.AGENDA_TITLES[kind])), background: sentences(own, da.BACKGROUND, 1, 4), discussion: '', decision: '',
+      proposal: kind === 'beslutning' ? proposal() : '', presenter_id: r.pick(presenters), duration_minutes: r.int(1, 4) * 5, created_at: m.createdAt, updated_at: m.createdAt,
+    });
+  }
+  const itemIds = [...m.items.map((i) => i.id), ...insert(g, 'agenda_items', rows)];
+
+  const contents: Row[] = [];
+  const chunks: Row[] = [];
+  const attachments: Row[] = [];
+  for (let i = 0; i < 50; i++) {
+    const title = `${r.pick(BILAG_TITLES)} ${i + 1}`;
+    const pdf = i % 10 !== 9;
+    const bytes = pdf ? await bilagPdf(title, r.int(1, 6), r.int(130, 300), `bilag-${i}`) : Buffer.from(`${title}\n\n${sentences(own, da.BACKGROUND, 20, 40)}\n`, 'utf8');
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const chunkKey = `${m.createdAt}~${sha256.slice(0, 24)}`;
+    contents.push({ sha256, chunk_key: chunkKey, size: bytes.length, created_at: m.createdAt });
+    for (let seq = 0; seq * 1024 * 1024 < bytes.length; seq++) chunks.push({ chunk_key: chunkKey, seq, data: bytes.subarray(seq * 1024 * 1024, (seq + 1) * 1024 * 1024) });
+    attachments.push({
+      meeting_id: m.id, agenda_item_id: i < 40 ? r.pick(itemIds) : null, title, file_name: `${slug(title)}.${pdf ? 'pdf' : 'txt'}`,
+      mime: pdf ? 'application/pdf' : 'text/plain; charset=utf-8', size: bytes.length, sha256, public: 1, created_at: m.createdAt, created_by: g.userIds.konsulent ?? null,
+    });
+  }
+  insert(g, 'attachment_contents', contents);
+  insert(g, 'attachment_chunks', chunks);
+  insert(g, 'attachments', attachments);
+  g.ids.preparedMeeting = m.id;
+}
+
 /** Every table the generator fills, in order; a table the schema does not have yet is skipped. */
 const TABLES: Array<{ table: string; fill: (g: Gen) => void | Promise<void> }> = [
   { table: 'organisations', fill: organisations },
@@ -873,6 +950,7 @@ const TABLES: Array<{ table: string; fill: (g: Gen) => void | Promise<void> }> =
   { table: 'dilemma_meetings', fill: dilemmaMeetings },
   { table: 'agenda_item_dilemmas', fill: agendaItemDilemmas },
   { table: 'fef_items', fill: fefItems },
+  { table: 'attachments', fill: preparedMeeting }, // last: it changes nothing the others made
 ];
 
 /** What the seed put in: the partnership from the agreement with its parties and representatives. */
@@ -947,6 +1025,7 @@ export async function generateDataset(file: string, log: (line: string) => void 
     largeOrganisation: g.orgs.reduce((a, b) => (orgPeople(b.id) > orgPeople(a.id) ? b : a)).id,
     meeting: typical?.id ?? 0,
     bigMeeting: g.ids.bigMeeting ?? 0,
+    preparedMeeting: g.ids.preparedMeeting ?? 0,
     initiative: tableExists(raw, 'initiative_updates')
       ? (raw.prepare('select initiative_id as id from initiative_updates group by initiative_id order by count(*) desc limit 1').get() as { id: number }).id
       : 0,

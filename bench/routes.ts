@@ -8,7 +8,7 @@ export interface BenchRoute {
   /** A fixed path, or one made from the ids of records in the generated data set. */
   path: string | ((ids: DatasetIds) => string);
   kind: RouteKind;
-  /** Exports: the SPEC sets a target (p50 ≤ 150 ms) only for the minutes PDF/DOCX of a 100-item meeting. */
+  /** Exports: the SPEC sets a target (p50 ≤ 150 ms) for the minutes PDF/DOCX of a 100-item meeting; issue 13 holds the agenda PDF of one to it too. */
   specTarget?: true;
 }
 
@@ -28,6 +28,7 @@ export const ROUTES: BenchRoute[] = [
   { name: 'meeting page', path: (ids) => `/meetings/${ids.meeting}`, kind: 'page' },
   { name: 'meeting, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}`, kind: 'page' },
   { name: 'minutes, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes`, kind: 'page' },
+  { name: 'meeting, 100 items, 50 bilag', path: (ids) => `/meetings/${ids.preparedMeeting}`, kind: 'page' },
   { name: 'actions list', path: '/actions', kind: 'page' },
   { name: 'actions overdue', path: '/actions?overdue=on', kind: 'page' },
   { name: 'initiatives list', path: '/initiatives', kind: 'page' },
@@ -45,6 +46,8 @@ export const ROUTES: BenchRoute[] = [
   { name: 'minutes DOCX, 100 items', path: (ids) => `/meetings/${ids.bigMeeting}/minutes.docx`, kind: 'export', specTarget: true },
   { name: 'minutes Markdown', path: (ids) => `/meetings/${ids.bigMeeting}/minutes.md`, kind: 'export' },
   { name: 'minutes print page', path: (ids) => `/meetings/${ids.bigMeeting}/minutes/print`, kind: 'export' },
+  { name: 'agenda PDF, 100 items, 50 bilag', path: (ids) => `/meetings/${ids.preparedMeeting}/agenda.pdf`, kind: 'export', specTarget: true },
+  { name: 'samlet PDF, 45 PDF bilag', path: (ids) => `/meetings/${ids.preparedMeeting}/agenda/samlet.pdf`, kind: 'export' },
   { name: 'meeting invite ICS', path: (ids) => `/meetings/${ids.meeting}/invite.ics`, kind: 'export' },
   { name: 'calendar feed ICS', path: `/meetings.ics?token=${BENCH_CALENDAR_TOKEN}`, kind: 'export' },
   { name: 'actions CSV', path: '/actions.csv', kind: 'export' },
@@ -59,7 +62,7 @@ export interface Measured {
 
 /**
  * SPEC "Performance": pages ≥ 30 % of baseline req/s and p99 ≤ 50 ms; search p50 ≤ 10, p99 ≤ 30;
- * the minutes PDF/DOCX of a 100-item meeting p50 ≤ 150. Other exports have no SPEC target.
+ * the minutes PDF/DOCX (and the agenda PDF) of a 100-item meeting p50 ≤ 150. Other exports have no SPEC target.
  */
 export function missedTargets(route: Pick<BenchRoute, 'kind' | 'specTarget'>, m: Measured): string[] {
   const { kind } = route;

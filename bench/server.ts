@@ -34,7 +34,8 @@ export async function startServer(port: number, dbFile: string, nodeArgs: string
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, ...startOptions(), 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', BENCH_BASELINE: '1', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+    // The bench measures pages, not sign-in: its konsulent signs in with the password alone (no second factor to type).
+    env: { ...process.env, NODE_ENV: 'production', BENCH_BASELINE: '1', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex'), REQUIRE_TOTP_FOR: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,12 +59,13 @@ function sessionCookie(res: Response): string | undefined {
 export async function signIn(base: string, email: string): Promise<string> {
   const page = await fetch(`${base}/login`, { redirect: 'manual' });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
-  const firstCookie = sessionCookie(page);
-  if (!csrf || !firstCookie) throw new Error('GET /login gave no CSRF token or session cookie');
+  // The login page keeps its CSRF secret in a cookie of its own (no session before signing in): send back whatever it set.
+  const firstCookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!csrf || !firstCookies) throw new Error('GET /login gave no CSRF token or cookie');
   const res = await fetch(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: firstCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: firstCookies, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, email, password: BENCH_PASSWORD, next: '/' }),
   });
   const cookie = sessionCookie(res);
