@@ -10,7 +10,8 @@ import { removeSecrets, restoreDatabase } from './db/backup';
 import { migrateToLatest } from './db/migrator';
 import { APP_ROLES } from './db/schema';
 import { SYSTEM_ACTOR } from './db/audit';
-import { createAccount } from './accounts/service';
+import { createAccount, inviteAccount } from './accounts/service';
+import { appUrlOf } from './mail/service';
 import { anonymisePerson, describeAnonymisation, exportPerson } from './people/service';
 import { rebuildSearchIndex } from './search/fts';
 import { passwordField, requiredEmail } from './web/form';
@@ -22,10 +23,12 @@ const USAGE = `Brug: npm run cli -- <kommando>
 
   migrate                                   kør databasens migreringer
   seed [--demo]                             indlæs partnerskabet fra aftalen (og demoindhold)
-  user add --email E --name N --role R [--person P]
+  user add --email E --name N --role R [--person P] [--invite]
                                             opret en bruger; adgangskoden læses fra standard input
                                             R er admin, konsulent, repraesentant eller laeser;
-                                            P er en persons id eller præcise navn
+                                            P er en persons id eller præcise navn;
+                                            --invite: ingen adgangskode, men en invitation på
+                                            e-mail (brugeren vælger den selv; linket udskrives)
   backup FIL                                tag en konsistent kopi af databasen, mens den kører
                                             (uden logins og kalenderadresser)
   restore FIL                               erstat databasen med en kopi (stop serveren først:
@@ -66,13 +69,14 @@ async function findPersonId(db: Db, ref: string): Promise<number> {
 async function userAdd(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' }, invite: { type: 'boolean' } },
   });
   const email = requiredEmail.safeParse(values.email);
   if (!email.success) throw new UsageError('--email mangler eller er ugyldig');
   const role = z.enum(APP_ROLES).safeParse(values.role);
   if (!role.success) throw new UsageError(`--role skal være én af: ${APP_ROLES.join(', ')}`);
   if (!values.person && !values.name) throw new UsageError('--name mangler');
+  if (values.invite) return userInvite(email.data, role.data, values);
   const password = passwordField.safeParse(await readStdin());
   if (!password.success) throw new UsageError(password.error.issues[0].message);
   const { db } = await openMigrated();
@@ -85,6 +89,21 @@ async function userAdd(args: string[]): Promise<void> {
       new Date(),
     );
     console.log(`Bruger ${email.data} oprettet (id ${id}, rolle ${role.data}).`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** `user add --invite`: the account without a password, and an invitation in the outbox (the server sends it). */
+async function userInvite(email: string, role: (typeof APP_ROLES)[number], values: { name?: string; person?: string }): Promise<void> {
+  const config = loadConfig();
+  const { db } = await openMigrated();
+  try {
+    const personId = values.person ? await findPersonId(db, values.person) : null;
+    const { userId, link } = await inviteAccount(db, { email, role, personId, name: values.name }, SYSTEM_ACTOR, new Date(), appUrlOf(config));
+    console.log(`Bruger ${email} oprettet (id ${userId}, rolle ${role}) uden adgangskode.`);
+    console.log(`Invitationen ligger i udbakken og sendes af serveren${config.smtpUrl ? '' : ', når e-mail er sat op (SMTP_URL)'}. Linket virker i 7 dage:`);
+    console.log(link);
   } finally {
     await db.destroy();
   }

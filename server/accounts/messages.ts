@@ -28,4 +28,16 @@ export const ACCOUNT_TEXTS = {
   accountDisabled: 'Din konto er deaktiveret. Kontakt en administrator.',
   passwordLoginOff: 'Log ind med adgangskode er slået fra. Brug en af knapperne ovenfor.',
   accessRequestDecided: 'Anmodningen er allerede afgjort.',
+  // accounts by e-mail: reset and invitation links
+  resetRequested: 'Hvis der findes en bruger med den e-mail, har vi sendt et link til at vælge en ny adgangskode. Linket virker i en time. Kommer der ingen e-mail, så tjek spam-mappen, eller kontakt en administrator.',
+  resetTooMany: 'For mange forsøg. Vent et kvarter, og prøv igen.',
+  resetDone: 'Din adgangskode er skiftet, og du er logget ud alle steder. Log ind med den nye adgangskode.',
+  invitationAccepted: 'Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode.',
+  linkInvalid: 'Linket virker ikke. Det kan være skrevet forkert, erstattet af et nyere link eller trukket tilbage.',
+  linkExpired: 'Linket er udløbet.',
+  linkUsed: 'Linket er allerede brugt. Et link virker kun én gang.',
+  resetAgain: 'Bed om et nyt link',
+  invitationAgain: 'Bed en administrator om en ny invitation.',
+  cannotInvite: 'Brugeren har allerede en adgangskode (eller er deaktiveret), så der sendes ingen invitation.',
+  resetOff: 'Log ind med adgangskode er slået fra, så adgangskoder kan ikke nulstilles her.',
 } as const;

@@ -19,6 +19,7 @@ import { endSession, startPendingSession, startSignedInSession } from './sign-in
 import { sessionRoutes } from './session-routes';
 import { totpRequiredFor } from './totp';
 import { twoFactorRoutes } from './two-factor-routes';
+import { emailAccountRoutes } from './email-routes';
 
 export function accountRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
@@ -165,5 +166,6 @@ export function accountRoutes(ctx: AppContext): Router {
   router.use(twoFactorRoutes(ctx));
   router.use(oidcRoutes(ctx));
   router.use(sessionRoutes(ctx));
+  router.use(emailAccountRoutes(ctx));
   return router;
 }

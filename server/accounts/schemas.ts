@@ -33,6 +33,17 @@ export const ChangePasswordSchema = withConfirmation(
   }),
 );
 
+/** "Glemt adgangskode?": the e-mail to send a link to. */
+export const ForgotPasswordSchema = z.object({ email: requiredEmail });
+
+/** A new password from a reset link or an invitation: the same rules as everywhere else. */
+export const NewPasswordSchema = withConfirmation(
+  z.object({
+    password: passwordField,
+    password_confirm: z.string().default(''),
+  }),
+);
+
 export const ProfileNameSchema = z.object({
   name: requiredText('Skriv dit navn'),
 });

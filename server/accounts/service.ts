@@ -15,6 +15,7 @@ export { addProvidersFromEnvironment, createProvider, findProvider, listProvider
 export { countOpenAccessRequests, declineAccessRequest, findAccessRequest, grantAccessRequest, identitiesOf, listAccessRequests } from './identities';
 export { removeTotp, twoFactorStatus } from './totp';
 export { endSessionsOf, sessionsOf } from './sessions';
+export { inviteAccount, reinviteAccount } from './by-email';
 
 export type { NewAccount } from './new-account';
 

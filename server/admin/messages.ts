@@ -12,4 +12,7 @@ export const ADMIN_TEXTS = {
   accessDeclined: 'Anmodningen er afvist.',
   twoFactorReset: 'Brugerens totrinsbekræftelse er nulstillet, og brugeren er logget ud overalt. Ved næste log ind sætter brugeren den op igen.',
   sessionsEnded: 'Brugeren er logget ud overalt.',
+  invited: (email: string) => `Brugeren ${email} er oprettet, og en invitation er sendt. Brugeren vælger selv sin adgangskode fra linket, som virker i 7 dage.`,
+  invitedNoMail: (email: string) =>
+    `Brugeren ${email} er oprettet. E-mail er ikke sat op, så invitationen ligger i Udbakke (/admin/outbox): kopiér linket derfra, og giv det til brugeren. Det virker i 7 dage.`,
 } as const;

@@ -1,6 +1,7 @@
 // /admin: user accounts and the audit log (administrators only).
 import { Router, type Request } from 'express';
-import { createAccount, identitiesOf, setPassword, twoFactorStatus, updateAccount } from '../accounts/service';
+import { createAccount, hasPassword, identitiesOf, inviteAccount, reinviteAccount, setPassword, twoFactorStatus, updateAccount } from '../accounts/service';
+import { appUrlOf } from '../mail/service';
 import { organisationOptions } from '../organisations/service';
 import { requireRole, requireUser, ROLE_LABELS } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -15,6 +16,7 @@ import { copenhagenDay } from '../web/format';
 import { auditChanges } from './audit-diff';
 import { auditEntities, countAudit, findUser, listAudit, listUsers, peopleWithoutAccount } from './queries';
 import {
+  ACCESS_OPTIONS,
   ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
   AuditFilterSchema,
@@ -39,7 +41,7 @@ function renewSessionId(req: Request): Promise<void> {
 }
 
 export function adminRoutes(ctx: AppContext): Router {
-  const { db, clock } = ctx;
+  const { db, clock, config } = ctx;
   const router = Router();
   router.use(requireRole('admin'));
   const roles = roleOptions(ROLE_LABELS);
@@ -56,11 +58,15 @@ export function adminRoutes(ctx: AppContext): Router {
       ...(await peopleWithoutAccount(db)).map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
     ],
     organisationOptions: [{ value: '', label: 'Ingen organisation' }, ...(await organisationOptions(db))],
+    accessOptions: ACCESS_OPTIONS,
   });
 
   router.get('/users/new', async (_req, res) => {
-    res.render('admin/user-new', { ...(await newUserLocals()), form: formFrom({ role: 'laeser' }) });
+    res.render('admin/user-new', { ...(await newUserLocals()), form: formFrom({ role: 'laeser', access: 'invitation' }) });
   });
+
+  /** After an invitation: where it went, and where to find the link when mail is not set up. */
+  const invitedText = (email: string) => (config.smtpUrl ? A.invited(email) : A.invitedNoMail(email));
 
   router.post('/users', async (req, res) => {
     const actor = { userId: requireUser(req).id };
@@ -70,13 +76,14 @@ export function adminRoutes(ctx: AppContext): Router {
       view: 'admin/user-new',
       locals: newUserLocals,
       save: async (data) => {
-        await createAccount(
-          db,
-          { email: data.email, password: data.password, role: data.role, personId: data.person_id, name: data.name, organisationId: data.organisation_id },
-          actor,
-          clock.now(),
-        );
-        flash(req, `Brugeren ${data.email} er oprettet.`);
+        const account = { email: data.email, role: data.role, personId: data.person_id, name: data.name, organisationId: data.organisation_id };
+        if (data.access === 'invitation') {
+          await inviteAccount(db, account, actor, clock.now(), appUrlOf(config));
+          flash(req, invitedText(data.email));
+        } else {
+          await createAccount(db, { ...account, password: data.password }, actor, clock.now());
+          flash(req, `Brugeren ${data.email} er oprettet.`);
+        }
         res.redirect(303, '/admin/users');
       },
     });
@@ -90,12 +97,13 @@ export function adminRoutes(ctx: AppContext): Router {
 
   /** The user page's sign-in facts: second factor, the providers it signs in with, its sessions. */
   const signInLocals = async (userId: number) => {
-    const [twoFactor, identities, sessions] = await Promise.all([
+    const [twoFactor, identities, sessions, withPassword] = await Promise.all([
       twoFactorStatus(db, userId),
       identitiesOf(db, userId),
       db.selectFrom('sessions').select('sid').where('user_id', '=', userId).where('expires_at', '>', clock.now().toISOString()).execute(),
+      hasPassword(db, userId),
     ]);
-    return { twoFactor, identities, sessionCount: sessions.length };
+    return { twoFactor, identities, sessionCount: sessions.length, hasPassword: withPassword };
   };
 
   router.get('/users/:id/edit', async (req, res) => {
@@ -137,6 +145,14 @@ export function adminRoutes(ctx: AppContext): Router {
         res.redirect(303, `/admin/users/${account.id}/edit`);
       },
     });
+  });
+
+  // A new invitation to an account that has not chosen its password yet (the earlier link stops working).
+  router.post('/users/:id/invite', async (req, res) => {
+    const account = await loadUser(req.params.id);
+    await reinviteAccount(db, account.id, { userId: requireUser(req).id }, clock.now(), appUrlOf(config));
+    flash(req, invitedText(account.email));
+    res.redirect(303, `/admin/users/${account.id}/edit`);
   });
 
   router.get('/backup', (_req, res) => {

@@ -5,6 +5,12 @@ import { checkbox, choice, optionalId, optionalText, passwordField, requiredEmai
 
 const role = choice(APP_ROLES, 'Vælg en rolle');
 
+/** How a new user gets a password: an invitation by e-mail (they choose it), or one the administrator types. */
+export const ACCESS_OPTIONS = [
+  { value: 'invitation', label: 'Send invitation på e-mail: brugeren vælger selv sin adgangskode' },
+  { value: 'password', label: 'Skriv en adgangskode, som du giver brugeren' },
+] as const;
+
 export const NewUserSchema = z
   .object({
     email: requiredEmail,
@@ -12,9 +18,16 @@ export const NewUserSchema = z
     person_id: optionalId,
     name: optionalText(200),
     organisation_id: optionalId,
-    password: passwordField,
+    // Without the choice (an older form, a script) the password is typed, as before.
+    access: z.enum(['invitation', 'password'], { error: 'Vælg, hvordan brugeren får sin adgangskode' }).default('password'),
+    password: z.string().default(''),
   })
-  .refine((v) => v.person_id || v.name, { path: ['name'], error: 'Vælg en eksisterende person, eller skriv navnet på en ny' });
+  .refine((v) => v.person_id || v.name, { path: ['name'], error: 'Vælg en eksisterende person, eller skriv navnet på en ny' })
+  .superRefine((v, ctx) => {
+    if (v.access !== 'password') return;
+    const checked = passwordField.safeParse(v.password);
+    if (!checked.success) ctx.addIssue({ code: 'custom', path: ['password'], message: checked.error.issues[0].message });
+  });
 
 export const EditUserSchema = z.object({ role, disabled: checkbox });
 

@@ -2,8 +2,9 @@
 // SQLITE ADAPTER: VACUUM INTO and file locks are SQLite's; PostgreSQL would use pg_dump/pg_restore.
 //
 // A backup leaves out what is a key to the running system rather than data: sign-in sessions
-// (their ids are live log-ins) and the users' calendar addresses (each opens a meeting feed
-// without a password), also where an audit entry recorded them. It keeps the password hashes,
+// (their ids are live log-ins), the users' calendar addresses (each opens a meeting feed
+// without a password), also where an audit entry recorded them, and the reset and invitation
+// links' tokens (so a link in a copied outbox message sets no password). It keeps the password hashes,
 // so accounts work after a restore; everyone signs in again and makes a new calendar address.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ export function removeSecrets(file: string): void {
     copy.transaction(() => {
       copy.prepare('delete from sessions').run();
       copy.prepare('update users set calendar_token = null').run();
+      copy.prepare('delete from account_tokens').run();
       for (const column of ['before', 'after']) {
         copy
           .prepare(
