@@ -6,6 +6,8 @@ export const ACCEPTED_KINDS_TEXT = 'PDF, Word (.docx), Excel (.xlsx), PowerPoint
 export const ATTACHMENT_TEXTS = {
   added: (n: number) => (n === 1 ? 'Bilaget er tilføjet.' : `${n} bilag er tilføjet.`),
   removed: 'Bilaget er fjernet.',
+  madePublic: 'Bilaget er offentligt igen og kommer med i referatets offentlige version.',
+  madeNotPublic: 'Bilaget er markeret som ikke offentligt og udelades af referatets offentlige version.',
   proposalBilag: 'Bilaget hører til et forslag, som endnu ikke er optaget på en dagsorden.',
   locked:
     'Referatet er sendt til godkendelse eller godkendt, så mødets bilag er låst. Træk referatet tilbage til kladde eller opret en rettet version først.',

@@ -9,7 +9,7 @@ import { flash } from '../web/flash';
 import { FORM_ERROR, formFrom, parseId, routeParam, type FormState } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { csrfToken } from '../web/security';
-import { addAttachments, findAttachment, mayReadAttachment, removeAttachment, streamAttachmentContent, type MeetingLock } from './service';
+import { addAttachments, findAttachment, mayReadAttachment, removeAttachment, setAttachmentPublic, streamAttachmentContent, type MeetingLock } from './service';
 import { agendaItemChoices } from './queries';
 import { ATTACHMENT_TEXTS as T } from './messages';
 import { downloadName } from './kinds';
@@ -110,6 +110,15 @@ export function meetingAttachmentRoutes(ctx: AppContext, loadMeeting: (raw: unkn
       back: attachment.agenda_item_id ? `/meetings/${meeting.id}#punkt-${attachment.agenda_item_id}` : `/meetings/${meeting.id}#bilag`,
       button: 'Fjern',
     });
+  });
+
+  // "Ikke offentlig": left out of the public version of the minutes (the form sends public=0 or 1).
+  router.post('/:attachmentId/public', async (req, res) => {
+    const { meeting, attachment } = await loadAttachment(req);
+    const isPublic = req.body?.public === '1';
+    await setAttachmentPublic(db, attachment.id, isPublic, lock, actor(req), clock.now());
+    flash(req, isPublic ? T.madePublic : T.madeNotPublic);
+    res.redirect(303, attachment.agenda_item_id ? `/meetings/${meeting.id}#punkt-${attachment.agenda_item_id}` : `/meetings/${meeting.id}#bilag`);
   });
 
   router.post('/:attachmentId/delete', async (req, res) => {

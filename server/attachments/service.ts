@@ -172,6 +172,18 @@ export async function removeAttachment(db: Db, id: number, lock: MeetingLock, ac
   });
 }
 
+/** Marks a meeting's bilag "ikke offentlig" (left out of the minutes' public version) or public again. */
+export async function setAttachmentPublic(db: Db, id: number, isPublic: boolean, lock: MeetingLock, actor: Actor, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before || before.meeting_id === null) throw new NotFound();
+    await lock(trx, before.meeting_id);
+    const set = { public: isPublic ? 1 : 0 } as const;
+    await trx.updateTable('attachments').set(set).where('id', '=', id).execute();
+    await audit(trx, { actor, at, action: 'update', entity: 'attachment', entityId: id, before, after: { ...before, ...set } });
+  });
+}
+
 /**
  * A proposal's bilag move to the agenda item it became (same content, same hash), inside the
  * transaction that accepts it.
