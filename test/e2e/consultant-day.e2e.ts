@@ -68,7 +68,7 @@ describe('a meeting from planning to approved minutes', () => {
     expect(await page.getByRole('status').innerText()).toContain('Mødet er oprettet.');
 
     // ---- Two agenda items: an orientation and a decision with Danish letters ----
-    const agenda = page.getByRole('region', { name: 'Dagsorden' });
+    const agenda = page.getByRole('region', { name: 'Dagsorden', exact: true });
     await navigate(page, () => agenda.getByRole('link', { name: 'Tilføj punkt' }).click());
     expect(await heading(page)).toBe('Nyt punkt på dagsordenen');
     await page.getByLabel(/^Overskrift/).fill('Status på brunch i plejeboligen');

@@ -130,7 +130,7 @@ describe('the meeting before it starts', () => {
     const meetingPath = pathOf(page);
     expect(await heading(page)).toBe(TITLE);
 
-    const agenda = page.getByRole('region', { name: 'Dagsorden' });
+    const agenda = page.getByRole('region', { name: 'Dagsorden', exact: true });
     const itemHeadings = () => agenda.getByRole('heading', { level: 3 }).allInnerTexts();
     expect((await itemHeadings()).map((h) => h.replace(/^\d+\.\s*/, '').replace(/\s+(Beslutning|Orientering|Drøftelse)$/, ''))).toEqual(STANDARD_ITEMS);
     expect(await page.getByRole('region', { name: 'Dagsordenen som dokument' }).innerText()).toContain('Dagsordenen er ikke udsendt endnu.');
@@ -247,7 +247,7 @@ describe('the meeting before it starts', () => {
     await navigate(hanne, () => row.getByRole('link', { name: PROPOSED.title }).click());
     await navigate(hanne, () => hanne.getByRole('link', { name: 'se punktet på mødet' }).click());
     expect(pathOf(hanne)).toBe(meetingPath);
-    expect(await agendaItem(hanne.getByRole('region', { name: 'Dagsorden' }), PROPOSED.title).innerText()).toContain('Foreslået af Hanne M. Petersen (FOA)');
+    expect(await agendaItem(hanne.getByRole('region', { name: 'Dagsorden', exact: true }), PROPOSED.title).innerText()).toContain('Foreslået af Hanne M. Petersen (FOA)');
 
     // ---- The meeting page on a phone: no sideways scrolling ----
     await page.setViewportSize(PHONE);
