@@ -212,6 +212,22 @@ describe('the authorization code flow with PKCE', () => {
     expect(await t.db.selectFrom('user_identities').select('id').execute()).toEqual([]);
   });
 
+  it('signs in under a new session id: a session the browser had before is gone', async () => {
+    const t = await appWithProviders();
+    await anAccount(t, 'birte@hedensted.dk', 'repraesentant');
+    tp.people['birte'] = { email: 'birte@hedensted.dk', email_verified: true };
+    const before = await signedIn(t.app, t.db, 'laeser'); // e.g. a shared computer someone left signed in
+    const [old] = await t.db.selectFrom('sessions').select('sid').execute();
+    const { res } = await signInWith(t, 'hedensted', 'birte', before.agent);
+    expect(res.status).toBe(303);
+    const sid = sidOf(res)!;
+    expect(sid).not.toBe(old.sid);
+    expect(await t.db.selectFrom('sessions').select('sid').where('sid', '=', old.sid).executeTakeFirst()).toBeUndefined();
+    const row = await t.db.selectFrom('sessions').select(['user_id', 'data']).where('sid', '=', sid).executeTakeFirstOrThrow();
+    expect(row.user_id).toBe((await userByEmail(t, 'birte@hedensted.dk'))!.id);
+    expect(JSON.parse(row.data)).toMatchObject({ method: 'oidc' });
+  });
+
   it('refuses a callback with no sign-in started in this browser', async () => {
     const t = await appWithProviders();
     tp.people['cille'] = { email: 'cille@hedensted.dk', email_verified: true };
@@ -435,6 +451,18 @@ describe('signing out', () => {
     expect(done.headers.location).toBe(`${APP_URL}/login`);
     // The provider's session is gone: a new sign-in asks for the login again.
     expect((await signInWith(t, 'hedensted', 'nina', request.agent(t.app), provider)).seen).toEqual(['login']);
+  });
+
+  it('signs out here only when the provider offers no end_session_endpoint', async () => {
+    const { Configuration } = await import('openid-client');
+    const { endSessionUrl } = await import('../../server/accounts/oidc');
+    const issuer = 'https://login.example.dk';
+    const without = new Configuration({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }, 'uldum');
+    expect(endSessionUrl(without, 'eyJ.id.token', `${APP_URL}/login`)).toBeNull();
+    const withIt = new Configuration({ issuer, end_session_endpoint: `${issuer}/logout` }, 'uldum');
+    const url = new URL(endSessionUrl(withIt, 'eyJ.id.token', `${APP_URL}/login`)!);
+    expect(url.origin + url.pathname).toBe(`${issuer}/logout`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ post_logout_redirect_uri: `${APP_URL}/login`, client_id: 'uldum', id_token_hint: 'eyJ.id.token' });
   });
 
   it('signs a password user out here only', async () => {

@@ -2,8 +2,10 @@
 // steder", an administrator ending all of a user's; the idle and the absolute timeout on an
 // injected clock; and no session stored for a signed-out page view.
 import request from 'supertest';
+import { generate } from 'otplib';
+import { enableTotp, newTotpKey } from '../../server/accounts/totp';
 import { csrfFrom, PASSWORD, signedIn, type SignedIn } from '../helpers/agent';
-import { testApp, type TestApp } from '../helpers/app';
+import { testApp, testConfig, type TestApp } from '../helpers/app';
 import { auditOf } from '../helpers/db';
 import { flashes } from '../helpers/html';
 
@@ -22,6 +24,16 @@ async function anotherBrowser(t: TestApp, email: string, userAgent: string) {
   const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email, password: PASSWORD });
   expect(res.status).toBe(303);
   return agent;
+}
+
+/** The session id a response's Set-Cookie gives the browser, if any. */
+function sidOf(res: request.Response): string | undefined {
+  const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('uldum.sid='));
+  return header ? /^s:([^.]+)\./.exec(decodeURIComponent(header.split(';')[0].slice('uldum.sid='.length)))?.[1] : undefined;
+}
+
+async function sessionRow(t: TestApp, sid: string | undefined) {
+  return sid ? t.db.selectFrom('sessions').select(['sid', 'user_id']).where('sid', '=', sid).executeTakeFirst() : undefined;
 }
 
 function handles(html: string): string[] {
@@ -174,6 +186,49 @@ describe('session timeouts', () => {
     expect((await user.agent.get('/people')).status).toBe(200);
     t.clock.advance(1 * MINUTE);
     expect((await user.agent.get('/people')).status).toBe(303);
+  });
+});
+
+describe('a new session id on every change of privilege', () => {
+  it('the second step of signing in: the half-signed-in session is gone, the signed-in one has a new id', async () => {
+    const t = await testApp();
+    const user = await signedIn(t.app, t.db, 'repraesentant');
+    const key = newTotpKey();
+    const epoch = () => Math.floor(t.clock.now().getTime() / 1000);
+    await enableTotp(t.db, user.userId, key, await generate({ secret: key, epoch: epoch() }), t.clock.now(), testConfig.sessionSecret);
+    t.clock.advance(MINUTE);
+
+    const browser = request.agent(t.app);
+    const login = await browser.get('/login');
+    const password = await browser.post('/login').type('form').send({ _csrf: csrfFrom(login.text), email: await emailOf(t, user.userId), password: PASSWORD });
+    expect(password.headers.location).toBe('/login/two-factor');
+    const pending = sidOf(password)!;
+    expect(await sessionRow(t, pending)).toBeDefined();
+
+    const step = await browser.get('/login/two-factor');
+    const done = await browser.post('/login/two-factor').type('form').send({ _csrf: csrfFrom(step.text), code: await generate({ secret: key, epoch: epoch() }) });
+    expect(done.status).toBe(303);
+    const signedInSid = sidOf(done)!;
+    expect(signedInSid).not.toBe(pending);
+    expect(await sessionRow(t, pending)).toBeUndefined();
+    expect(await sessionRow(t, signedInSid)).toEqual({ sid: signedInSid, user_id: user.userId });
+    expect((await browser.get('/people')).status).toBe(200);
+  });
+
+  it('an administrator changing their own role stays signed in under a new id, with the new role', async () => {
+    const t = await testApp();
+    const admin = await signedIn(t.app, t.db, 'admin');
+    await signedIn(t.app, t.db, 'admin'); // another administrator, so this one may step down
+    const [before] = await t.db.selectFrom('sessions').select('sid').where('user_id', '=', admin.userId).execute();
+    const res = await admin.post(`/admin/users/${admin.userId}`, { role: 'konsulent' });
+    expect(res.status).toBe(303);
+    const after = sidOf(res);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before.sid);
+    expect(await sessionRow(t, before.sid)).toBeUndefined();
+    expect(await sessionRow(t, after)).toEqual({ sid: after, user_id: admin.userId });
+    expect((await admin.agent.get('/people/new')).status).toBe(200); // a konsulent now
+    expect((await admin.agent.get('/admin/users')).status).toBe(403);
   });
 });
 
