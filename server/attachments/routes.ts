@@ -9,7 +9,7 @@ import { flash } from '../web/flash';
 import { FORM_ERROR, formFrom, parseId, routeParam, type FormState } from '../web/form';
 import { renderDeleteConfirmation } from '../web/confirm';
 import { csrfToken } from '../web/security';
-import { addAttachments, findAttachment, mayReadAttachment, removeAttachment, setAttachmentPublic, streamAttachmentContent, type MeetingLock } from './service';
+import { addAttachments, findAttachment, mayReadAttachment, removeAttachment, setAttachmentPublic, streamAttachmentContent, type MeetingBilagChanged, type MeetingLock } from './service';
 import { agendaItemChoices } from './queries';
 import { ATTACHMENT_TEXTS as T } from './messages';
 import { downloadName } from './kinds';
@@ -49,8 +49,11 @@ interface MeetingRef {
   title: string;
 }
 
-/** /meetings/:id/bilag: the upload page and form, and removing a bilag. */
-export function meetingAttachmentRoutes(ctx: AppContext, loadMeeting: (raw: unknown) => Promise<MeetingRef>, lock: MeetingLock): Router {
+/**
+ * /meetings/:id/bilag: the upload page and form, and removing a bilag. `changed`: what adding or
+ * removing one does to the meeting (its released agenda becomes revised).
+ */
+export function meetingAttachmentRoutes(ctx: AppContext, loadMeeting: (raw: unknown) => Promise<MeetingRef>, lock: MeetingLock, changed?: MeetingBilagChanged): Router {
   const { db, clock } = ctx;
   const router = Router({ mergeParams: true });
   router.use(requireRole('konsulent'));
@@ -89,7 +92,7 @@ export function meetingAttachmentRoutes(ctx: AppContext, loadMeeting: (raw: unkn
       return renderUploadForm(req, res, meeting, { values: kept, errors: { [form.field]: form.message } }, 422, FORM_ERROR);
     }
     const files = upload.files.map((file, i) => ({ file, title: form.titles[i] }));
-    const ids = await addAttachments(db, { meetingId: meeting.id, agendaItemId: form.agendaItemId, lock }, files, actor(req), clock.now());
+    const ids = await addAttachments(db, { meetingId: meeting.id, agendaItemId: form.agendaItemId, lock, changed }, files, actor(req), clock.now());
     flash(req, T.added(ids.length));
     res.redirect(303, form.agendaItemId ? `/meetings/${meeting.id}#punkt-${form.agendaItemId}` : `/meetings/${meeting.id}#bilag`);
   });
@@ -123,7 +126,7 @@ export function meetingAttachmentRoutes(ctx: AppContext, loadMeeting: (raw: unkn
 
   router.post('/:attachmentId/delete', async (req, res) => {
     const { meeting, attachment } = await loadAttachment(req);
-    await removeAttachment(db, attachment.id, lock, actor(req), clock.now());
+    await removeAttachment(db, attachment.id, lock, actor(req), clock.now(), changed);
     flash(req, T.removed);
     res.redirect(303, attachment.agenda_item_id ? `/meetings/${meeting.id}#punkt-${attachment.agenda_item_id}` : `/meetings/${meeting.id}#bilag`);
   });

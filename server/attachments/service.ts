@@ -104,9 +104,12 @@ export { findAttachment, type AttachmentRow };
 /** The meeting's rule for when its content may change (meetings/lock.ts), given by the caller: bilag sit below meetings. */
 export type MeetingLock = (trx: Kysely<Database>, meetingId: number) => Promise<void>;
 
+/** What a change to a meeting's bilag does to the meeting, in the same transaction (meetings: a released agenda becomes revised). */
+export type MeetingBilagChanged = (trx: Kysely<Database>, meetingId: number, at: Date) => Promise<void>;
+
 /** Where uploaded files go: a meeting, one of its agenda items, or a proposal. */
 export type AttachmentTarget =
-  | { meetingId: number; agendaItemId: number | null; lock: MeetingLock }
+  | { meetingId: number; agendaItemId: number | null; lock: MeetingLock; changed?: MeetingBilagChanged }
   | { proposalId: number; meetingId: number | null };
 
 /** An uploaded, accepted file with the title it is to have. */
@@ -155,11 +158,12 @@ export async function insertAttachments(trx: Kysely<Database>, target: Attachmen
     await audit(trx, { actor, at, action: 'create', entity: 'attachment', entityId: id, after: row });
     ids.push(id);
   }
+  if ('lock' in target && target.changed && ids.length) await target.changed(trx, target.meetingId, at);
   return ids;
 }
 
 /** Removes a meeting's bilag (refused while the meeting's content is locked); content nothing else uses goes too. */
-export async function removeAttachment(db: Db, id: number, lock: MeetingLock, actor: Actor, at: Date): Promise<{ meetingId: number | null }> {
+export async function removeAttachment(db: Db, id: number, lock: MeetingLock, actor: Actor, at: Date, changed?: MeetingBilagChanged): Promise<{ meetingId: number | null }> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFound();
@@ -168,6 +172,7 @@ export async function removeAttachment(db: Db, id: number, lock: MeetingLock, ac
     await trx.deleteFrom('attachments').where('id', '=', id).execute();
     await dropContentIfUnused(trx, before.sha256);
     await audit(trx, { actor, at, action: 'delete', entity: 'attachment', entityId: id, before });
+    if (before.meeting_id !== null && changed) await changed(trx, before.meeting_id, at);
     return { meetingId: before.meeting_id };
   });
 }

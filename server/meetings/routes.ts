@@ -42,6 +42,7 @@ import { mayHandleProposals, mayPropose, openProposalsOf, proposedByOfMeeting } 
 import { agendaSchedule } from './schedule';
 import { ITEM_ATTENDANCE_LABELS, itemAttendanceOf } from './item-attendance';
 import { audienceOf, closedAgendaItem, withoutClosedItemActions, type Audience } from './audience';
+import { markAgendaRevised } from './agenda';
 import { agendaRoutes, meetingActionRoutes } from './agenda-routes';
 import { minutesRoutes } from './minutes-routes';
 import { referatRoutes } from './referat-routes';
@@ -391,7 +392,8 @@ export function meetingRoutes(ctx: AppContext): Router {
 
   router.use(agendaFileRoutes(ctx)); // before the agenda's own routes, which are the konsulent's
   router.use('/:id/agenda', agendaRoutes(ctx, loadMeeting, renderInvalidMeeting));
-  router.use('/:id/bilag', meetingAttachmentRoutes(ctx, loadMeeting, assertMeetingEditable));
+  // A bilag added or removed after "Udsend dagsorden" changes the agenda: it becomes revised.
+  router.use('/:id/bilag', meetingAttachmentRoutes(ctx, loadMeeting, assertMeetingEditable, markAgendaRevised));
   router.use('/:id/actions', meetingActionRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', publicMinutesRoutes(ctx, loadMeeting));
   router.use('/:id/minutes', minutesRoutes(ctx, loadMeeting));

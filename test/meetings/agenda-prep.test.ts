@@ -12,6 +12,9 @@ import { download, expectInOrder, pdfPages, visibleText, wordParagraphs } from '
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { markHeld } from '../../server/meetings/service';
 import { approveMinutes, sendForApproval } from '../../server/meetings/minutes';
+import { file, postMultipart } from '../attachments/multipart';
+import * as files from '../attachments/files';
+import { withoutAuditRule } from '../helpers/audit-rule';
 
 const item = (over: Record<string, string> = {}) => ({ title: 'Budget 2027', kind: 'beslutning', background: 'Budgettet for det næste år.', proposal: '', discussion: '', decision: '', presenter_id: '', duration_minutes: '', ...over });
 
@@ -126,6 +129,24 @@ describe('Udsend dagsorden', () => {
     expect(text).toContain('Revideret dagsorden tirsdag 24. november 2026 kl. 11.00: ændret efter');
     expect((await k.agent.get(`/meetings/${meeting}`)).text).toContain('revideret tirsdag 24. november 2026 kl. 11.00');
     void app;
+  });
+
+  it('marks the agenda revised when a bilag is added or removed after it was released, not before', async () => {
+    const { db, meeting, k } = await releasedMeeting();
+    const revisedAt = async () => (await db.selectFrom('meetings').select('agenda_revised_at').where('id', '=', meeting).executeTakeFirstOrThrow()).agenda_revised_at;
+    const upload = () => postMultipart(k.agent, `/meetings/${meeting}/bilag`, [file('plan.pdf', files.pdf('Plan'))], k.csrf);
+    expect((await upload()).status).toBe(303); // before release: the agenda is still a draft
+    expect(await revisedAt()).toBeNull();
+
+    await k.post(`/meetings/${meeting}/agenda/release`);
+    expect((await upload()).status).toBe(303);
+    expect(await revisedAt()).not.toBeNull();
+    expect(pdfPages((await download(k.agent, `/meetings/${meeting}/agenda.pdf`)).body).join('\n')).toContain('Revideret dagsorden: Januarmødet på Ærø');
+
+    await withoutAuditRule(db, () => db.updateTable('meetings').set({ agenda_revised_at: null }).where('id', '=', meeting).execute());
+    const bilag = await db.selectFrom('attachments').select('id').where('meeting_id', '=', meeting).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect((await k.post(`/meetings/${meeting}/bilag/${bilag.id}/delete`)).status).toBe(303);
+    expect(await revisedAt()).not.toBeNull();
   });
 
   it('is for the konsulent of a planned meeting only', async () => {
