@@ -81,7 +81,14 @@ export async function anonymisePerson(db: Db, id: number, actor: Actor, at: Date
       await trx.updateTable('users').set({ disabled: 1, email: `anonymiseret-${account.id}@invalid`, updated_at: at.toISOString() }).where('id', '=', account.id).execute();
       await trx.deleteFrom('sessions').where('user_id', '=', account.id).execute();
       redactedRows += await redact('user', account.id);
+      await trx.deleteFrom('account_tokens').where('user_id', '=', account.id).execute();
     }
+    // E-mails to the person (address, name and text) are delivery records, not the history of the
+    // work: they go. E-mails to others that name the person are rewritten below like other text.
+    await trx
+      .deleteFrom('outbox')
+      .where((eb) => eb.or([eb('person_id', '=', id), ...(account ? [eb('user_id', '=', account.id)] : [])]))
+      .execute();
 
     const pattern = namePattern(before.name);
     const replaced = await rewriteTextEverywhere(trx, {
@@ -125,6 +132,7 @@ const ROW_NAMES: Record<string, [string, string]> = {
   organisations: ['organisation', 'organisationer'],
   partnerships: ['partnerskab', 'partnerskaber'],
   roles: ['rolle', 'roller'],
+  outbox: ['e-mail', 'e-mails'],
   audit_log: ['logpost', 'logposter'],
 };
 

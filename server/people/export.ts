@@ -82,6 +82,22 @@ const PARTS: Part[] = [
     },
   },
   {
+    key: 'e_mails',
+    about:
+      'E-mails, appen har lagt i udbakken til personen eller brugerkontoen: adresse, type, emne, status, antal forsøg og hvornår de blev lagt i kø og sendt. Selve teksten er ikke med, da den kan rumme personlige links (fx til at vælge en adgangskode); links til adgangskode er listet herunder uden deres hemmelige nøgle.',
+    covers: ['outbox.person_id', 'outbox.user_id', 'account_tokens.user_id'],
+    rows: async (db, { personId, userId }) => {
+      const messages = await db
+        .selectFrom('outbox')
+        .select(['id', 'kind', 'to_address', 'to_name', 'subject', 'status', 'attempts', 'created_at', 'sent_at'])
+        .where((eb) => eb.or([eb('person_id', '=', personId), ...(userId === null ? [] : [eb('user_id', '=', userId)])]))
+        .orderBy('id')
+        .execute();
+      const links = userId === null ? [] : await db.selectFrom('account_tokens').select(['purpose', 'created_at', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('id').execute();
+      return { beskeder: messages, links_til_adgangskode: links };
+    },
+  },
+  {
     key: 'sessioner',
     about: 'Brugerkontoens aktive logins (sessioner), med hvornår de udløber. Sessionens nøgle og indhold er tekniske og udleveres ikke.',
     covers: ['sessions.user_id'],
