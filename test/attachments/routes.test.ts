@@ -44,7 +44,9 @@ describe('adding bilag', () => {
     const page = await konsulent.agent.get(`/meetings/${meetingId}`);
     expect(flashes(page.text)).toContain('2 bilag er tilføjet.');
     const item = unescapeHtml(page.text.slice(page.text.indexOf(`id="punkt-${itemId}"`)));
-    expect(item.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toMatch(new RegExp(`Bilag Budget 2027 \\(PDF, ${budget.length} byte\\) Fjern bilaget Budget 2027 plan \\(Word, \\d+ byte\\) Fjern bilaget plan`));
+    expect(item.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`Bilag Budget 2027 \\(PDF, ${budget.length} byte\\) Fjern bilaget Budget 2027 Marker som ikke offentlig \\(bilaget Budget 2027\\) plan \\(Word, \\d+ byte\\) Fjern bilaget plan`),
+    );
   });
 
   it('adds a file to the meeting as a whole from the form on the meeting page; the title defaults to the file name', async () => {
