@@ -2,6 +2,9 @@
 // code flow with PKCE, state and nonce), /login/oidc/<slug>/callback takes the answer. Until the
 // answer comes, the flow's secrets travel in a sealed, short-lived cookie scoped to /login/oidc,
 // so starting a sign-in writes no session row. Who the claims are is identities.ts's decision.
+// "Log ud" after such a sign-in continues to the provider's end_session_endpoint through a page
+// of our own (/logout/provider): a browser does not follow a form's redirect to another origin
+// (CSP form-action 'self'), but it does follow that page's refresh.
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../web/context';
 import { readCookie } from '../web/csrf';
@@ -29,19 +32,48 @@ export function redirectUriFor(base: string, provider: Pick<Provider, 'slug'>): 
   return `${base}${FLOW_PATH}/${provider.slug}/callback`;
 }
 
-/** Where "Log ud" sends the browser to end the provider's session too; null when it has none (or cannot say). */
-export async function oidcLogoutUrl(ctx: AppContext, req: Request): Promise<string | null> {
+const LOGOUT_COOKIE = 'uldum.logout';
+const LOGOUT_PATH = '/logout';
+const LOGOUT_PURPOSE = 'oidc-logout';
+/** How long the way on to the provider's sign-out is kept after "Log ud". */
+const LOGOUT_MS = 5 * 60 * 1000;
+
+/** Where "Log ud" continues to end the provider's session too. */
+export interface ProviderLogout {
+  url: string;
+  providerName: string;
+}
+
+/** The provider's sign-out for this session (read before it ends); null when it has none (or cannot say). */
+export async function providerLogoutOf(ctx: AppContext, req: Request): Promise<ProviderLogout | null> {
   const { providerId, idToken, method } = req.session ?? {};
   if (method !== 'oidc' || !providerId) return null;
   try {
     const provider = await findProvider(ctx.db, providerId);
     if (!provider) return null;
     const config = await configurationOf(ctx.caches, provider, await providerClientSecret(ctx.db, provider.id, ctx.config.sessionSecret));
-    return endSessionUrl(config, idToken, `${baseUrl(ctx, req)}/login`);
+    const url = endSessionUrl(config, idToken, `${baseUrl(ctx, req)}/login`);
+    return url ? { url, providerName: provider.displayName } : null;
   } catch (err) {
     ctx.log(`OpenID: sign-out at provider ${providerId} skipped: ${(err as Error).message}`);
     return null;
   }
+}
+
+/**
+ * After the session ended: keeps the provider's sign-out in a sealed, short-lived cookie for
+ * /logout/provider (the ID token hint in it stays unreadable) and returns that address.
+ */
+export function continueToProviderLogout(ctx: AppContext, req: Request, res: Response, logout: ProviderLogout): string {
+  const until = new Date(ctx.clock.now().getTime() + LOGOUT_MS).toISOString();
+  res.cookie(LOGOUT_COOKIE, seal(ctx.config.sessionSecret, LOGOUT_PURPOSE, JSON.stringify({ ...logout, until })), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: LOGOUT_PATH,
+    maxAge: LOGOUT_MS,
+  });
+  return `${LOGOUT_PATH}/provider`;
 }
 
 /** The log line's reason: openid-client's message, the inner one (which parameter or claim) and the provider's error code. */
@@ -114,6 +146,16 @@ export function oidcRoutes(ctx: AppContext): Router {
     }
     await startSignedInSession(req, clock, outcome.userId, { method: 'oidc', providerId: provider.id, idToken: result.idToken });
     res.redirect(303, flow.next);
+  });
+
+  // The page between "Log ud" and the provider's sign-out: once, then it sends to /login.
+  router.get(`${LOGOUT_PATH}/provider`, (req, res) => {
+    const sealed = readCookie(req, LOGOUT_COOKIE);
+    res.clearCookie(LOGOUT_COOKIE, { path: LOGOUT_PATH });
+    const opened = sealed ? unseal(config.sessionSecret, LOGOUT_PURPOSE, sealed) : null;
+    const logout = opened ? (JSON.parse(opened) as ProviderLogout & { until: string }) : null;
+    if (!logout || logout.until <= clock.now().toISOString()) return res.redirect(303, '/login');
+    res.render('accounts/provider-logout', { providerName: logout.providerName, url: logout.url });
   });
 
   return router;

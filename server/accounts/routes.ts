@@ -13,7 +13,7 @@ import { LoginThrottle } from './login-throttle';
 import { ChangePasswordSchema, LoginSchema, ProfileNameSchema, safeNext, SetupSchema } from './schemas';
 import { authenticate, changeOwnName, changeOwnPassword, createAccount, hasAnyUser, hasPassword } from './service';
 import { ACCOUNT_TEXTS as A } from './messages';
-import { oidcLogoutUrl, oidcRoutes } from './oidc-routes';
+import { continueToProviderLogout, oidcRoutes, providerLogoutOf } from './oidc-routes';
 import { enabledProviders } from './providers';
 import { endSession, startPendingSession, startSignedInSession } from './sign-in';
 import { sessionRoutes } from './session-routes';
@@ -113,11 +113,11 @@ export function accountRoutes(ctx: AppContext): Router {
   });
 
   // "Log ud" ends the session here, and at the OpenID provider too when the user signed in there
-  // and it offers RP-initiated logout (it then sends the browser back to /login).
+  // and it offers RP-initiated logout (through /logout/provider; it then sends the browser back to /login).
   router.post('/logout', async (req, res) => {
-    const providerLogout = await oidcLogoutUrl(ctx, req);
+    const providerLogout = await providerLogoutOf(ctx, req);
     await endSession(req, res);
-    res.redirect(303, providerLogout ?? '/login');
+    res.redirect(303, providerLogout ? continueToProviderLogout(ctx, req, res, providerLogout) : '/login');
   });
 
   const profileLocals = async (req: Request) => {

@@ -433,7 +433,19 @@ describe('signing out', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const out = await app.post('/logout').type('form').send({ _csrf: csrf });
     expect(out.status).toBe(303);
-    const endUrl = new URL(out.headers.location);
+    // Not straight to the provider: a browser refuses to follow a form's redirect to another
+    // origin (CSP form-action 'self'). A page of the app's own says so and sends the browser on.
+    expect(out.headers.location).toBe('/logout/provider');
+    const onward = await app.get('/logout/provider');
+    expect(onward.status).toBe(200);
+    expect(onward.text).toContain('Du er logget ud af Uldum Samskabelse');
+    expect(onward.text).toContain('Du sendes videre til Hedensted Kommune');
+    const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(onward.text)![1].replace(/&amp;/g, '&');
+    const link = /<a class="button" href="([^"]+)">Log ud hos Hedensted Kommune<\/a>/.exec(onward.text)![1].replace(/&amp;/g, '&');
+    expect(link).toBe(refresh);
+    // Once: the page again (a reload, the back button) just goes to the login page.
+    expect((await app.get('/logout/provider')).headers.location).toBe('/login');
+    const endUrl = new URL(refresh);
     expect(endUrl.origin + endUrl.pathname).toBe(`${tp.issuer}/session/end`);
     expect(endUrl.searchParams.get('post_logout_redirect_uri')).toBe(`${APP_URL}/login`);
     expect(endUrl.searchParams.get('client_id')).toBe('uldum');

@@ -49,10 +49,17 @@ function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
   });
 }
 
-/** Starts the provider; `clients` name the app's base URL and the provider slugs its redirect URIs use. */
-export async function startTestProvider(clients: TestClient[]): Promise<TestProvider> {
+/**
+ * Starts the provider; `clients` name the app's base URL and the provider slugs its redirect URIs
+ * use. `port` fixes its issuer in advance (the browser tests give it to the app's server before
+ * the provider can know the app's address); otherwise a free one.
+ */
+export async function startTestProvider(clients: TestClient[], options: { port?: number } = {}): Promise<TestProvider> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const people: Record<string, TestPerson> = {};
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
