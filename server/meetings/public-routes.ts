@@ -88,7 +88,7 @@ export function publicLinkRoutes(ctx: AppContext): Router {
     const e = await approvedPublic(req);
     const token = String(routeParam(req, 'token'));
     const downloads = (['pdf', 'docx', 'md'] as const).map((ext) => ({ href: `${publicLinkPath(token)}/referat.${ext}`, label: ext.toUpperCase() }));
-    const html = await renderFragment('documents/print', { doc: e.model, back: null, downloads });
+    const html = await renderFragment('documents/print', { doc: e.model, back: null, downloads, publishedBy: e.content.partnership });
     res.set({ 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' }).type('html').send(html);
   });
 
