@@ -17,6 +17,7 @@ import * as m0015 from './0015_standard_items_and_series';
 import * as m0016 from './0016_minutes_record';
 import * as m0017 from './0017_sign_in_providers_and_two_factor';
 import * as m0018 from './0018_outbox';
+import * as m0019 from './0019_notifications';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0016_minutes_record': m0016,
   '0017_sign_in_providers_and_two_factor': m0017,
   '0018_outbox': m0018,
+  '0019_notifications': m0019,
 };

@@ -38,6 +38,8 @@ import { attachmentDownloadRoutes } from './attachments/routes';
 import { proposalRoutes } from './proposals/routes';
 import { proposalAcceptRoutes } from './meetings/proposals';
 import { outboxRoutes } from './mail/routes';
+import { replyRoutes } from './meetings/reply-routes';
+import { preferenceRoutes } from './notifications/routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -103,8 +105,10 @@ export function createApp(options: AppOptions): express.Express {
   app.use(accountRoutes(ctx)); // /setup, /login, /logout: reachable without a session
   app.use(calendarFeedRoutes(ctx)); // /meetings.ics: a secret token instead of a session
   app.use('/offentlig', publicLinkRoutes(ctx)); // the public version of approved minutes, by link
+  app.use('/svar', replyRoutes(ctx)); // answers to an invitation, by the personal links in it
   app.use(requireLogin);
   app.use(dashboardRoutes(ctx));
+  app.use(preferenceRoutes(ctx)); // POST /profile/beskeder
   app.use(exportRoutes(ctx));
   app.use('/partnerships', partnershipRoutes(ctx));
   app.use('/meetings', meetingRoutes(ctx));

@@ -8,6 +8,8 @@ import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
 import { addProvidersFromEnvironment } from './accounts/service';
 import { startMailWorker } from './mail/service';
+import { startDailyReminders } from './notifications/service';
+import { deadlinesToWatch } from './meetings/service';
 import { systemClock } from './web/clock';
 
 /** Exit code for a start-up that trying again will not fix (bin/serve.mjs does not restart it). */
@@ -52,6 +54,14 @@ async function main(): Promise<void> {
   const app = createApp({ db, config });
   // Delivers the outbox through SMTP_URL; without it, says once that mail is not configured.
   const mail = startMailWorker({ db, config, clock: systemClock, log: (line) => console.log(line) });
+  // The daily reminders at 07:00 Copenhagen time (and at start, when today's run was missed).
+  const reminders = startDailyReminders({
+    db,
+    config,
+    clock: systemClock,
+    log: (line) => console.log(line),
+    missedDeadlines: async (d, now) => (await deadlinesToWatch(d, now)).filter((x) => x.missed),
+  });
   const server = app.listen(config.port, () => {
     console.log(`Uldum Samskabelse kører på http://localhost:${config.port} (database: ${config.databasePath}, ${Date.now() - started} ms)`);
   });
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
     process.exit(EXIT_CONFIG);
   });
   const stop = () => {
+    reminders.stop();
     server.close(() => {
       void (mail?.stop() ?? Promise.resolve()).then(() => db.destroy()).then(() => process.exit(0));
     });

@@ -20,6 +20,7 @@ import { sessionRoutes } from './session-routes';
 import { totpRequiredFor } from './totp';
 import { twoFactorRoutes } from './two-factor-routes';
 import { emailAccountRoutes } from './email-routes';
+import { mailSettingsOf } from '../notifications/service';
 
 export function accountRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
@@ -126,6 +127,7 @@ export function accountRoutes(ctx: AppContext): Router {
     return {
       calendarUrl: token ? `${req.protocol}://${req.get('host')}/meetings.ics?token=${token}` : null,
       hasPassword: await hasPassword(db, user.id),
+      mail: await mailSettingsOf(db, user),
     };
   };
 

@@ -155,7 +155,7 @@ export interface AppSettingTable {
   value: string;
 }
 
-export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase, SignInDatabase, MailDatabase {
+export interface Database extends MeetingsDatabase, InitiativesDatabase, AttachmentsDatabase, SignInDatabase, MailDatabase, NotificationsDatabase {
   app_settings: AppSettingTable;
   organisations: OrganisationTable;
   people: PersonTable;
@@ -219,10 +219,16 @@ export interface MeetingTable {
   updated_at: string;
 }
 
+export const REPLIES = ['tilmeldt', 'afbud'] as const;
+export type Reply = (typeof REPLIES)[number];
+
 export interface MeetingParticipantTable {
   meeting_id: number;
   person_id: number;
   attendance: Attendance;
+  /** The answer from the invitation's links (migration 0019), null until answered. */
+  reply: Generated<Reply | null>;
+  replied_at: Generated<string | null>;
 }
 
 export interface AgendaItemTable {
@@ -782,3 +788,23 @@ export interface MailDatabase {
 }
 
 export type OutboxRow = Selectable<OutboxTable>;
+
+// ---- notifications (migration 0019) ----
+
+/** A user's choice for one topic of messages; a topic without a row has its default. */
+export interface MailPreferenceTable {
+  user_id: number;
+  topic: string;
+  enabled: Flag;
+}
+
+/** A reminder the daily run has sent, by its key (e.g. 'action:12:due_soon:2026-11-27'). */
+export interface SentReminderTable {
+  key: string;
+  sent_at: string;
+}
+
+export interface NotificationsDatabase {
+  mail_preferences: MailPreferenceTable;
+  sent_reminders: SentReminderTable;
+}

@@ -123,3 +123,30 @@ export function meetingFeed(meetings: CalendarMeeting[], stamp: string, withEmai
   return calendar('PUBLISH', meetings.map((m) => event(m, stamp, withEmails)));
 }
 
+
+export interface InvitationParties {
+  method: 'REQUEST' | 'CANCEL';
+  /** The convener, or the app's sender (MAIL_FROM) when the convener has no address. */
+  organizer: { name: string; email: string };
+  /** The one person this copy of the invitation is sent to. */
+  attendee: { name: string; email: string };
+}
+
+/**
+ * One meeting as an invitation the app sends by e-mail (RFC 5546): METHOD:REQUEST with the
+ * organiser and the one attendee it is sent to (RSVP=TRUE), or METHOD:CANCEL with
+ * STATUS:CANCELLED. The UID and SEQUENCE are the feed's, so a calendar that has the event from
+ * either adds, moves and removes the same event.
+ */
+export function meetingInvitation(m: CalendarMeeting, stamp: string, parties: InvitationParties): string {
+  const cancel = parties.method === 'CANCEL';
+  const lines = event(m, stamp, false).map((line) => (line.startsWith('STATUS:') && cancel ? 'STATUS:CANCELLED' : line));
+  const rsvp = cancel ? '' : ';PARTSTAT=NEEDS-ACTION;RSVP=TRUE';
+  lines.splice(
+    lines.length - 1,
+    0,
+    `ORGANIZER;CN=${paramValue(parties.organizer.name)}:mailto:${parties.organizer.email}`,
+    `ATTENDEE;CN=${paramValue(parties.attendee.name)};ROLE=REQ-PARTICIPANT${rsvp}:mailto:${parties.attendee.email}`,
+  );
+  return calendar(parties.method, [lines]);
+}

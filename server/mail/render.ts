@@ -14,6 +14,8 @@ export interface MailContent {
   greeting?: string;
   /** Paragraphs of plain text (a line break inside one is kept). */
   paragraphs: readonly string[];
+  /** More links, as a list after the paragraphs (e.g. the answers to an invitation, the bilag), with a line before it. */
+  links?: { intro: string; items: ReadonlyArray<{ label: string; href: string }> };
   /** The page the message is about: a path on the app (or an absolute link) and the words of the link. */
   action?: { label: string; href: string };
   /** Paragraphs after the link, e.g. how long it is valid. */
@@ -40,10 +42,12 @@ export function renderMail(appUrl: string, content: MailContent): RenderedMail {
   const profile = absolute(appUrl, '/profile');
   const link = content.action ? { label: content.action.label, href: absolute(appUrl, content.action.href) } : null;
   const after = content.after ?? [];
+  const list = content.links?.items.length ? { intro: content.links.intro, items: content.links.items.map((l) => ({ label: l.label, href: absolute(appUrl, l.href) })) } : null;
 
   const text = [
     ...(content.greeting ? [`${content.greeting},`] : []),
     ...content.paragraphs,
+    ...(list ? [[list.intro, ...list.items.map((l) => `- ${l.label}: ${l.href}`)].join('\n')] : []),
     ...(link ? [`${link.label}:\n${link.href}`] : []),
     ...after,
     `-- \n${FOOTER_TEXT} ${APP_NAME} (${appUrl}).\nDine oplysninger og indstillinger: ${profile}`,
@@ -57,6 +61,7 @@ export function renderMail(appUrl: string, content: MailContent): RenderedMail {
     '<body>',
     ...(content.greeting ? [p(`${content.greeting},`)] : []),
     ...content.paragraphs.map(p),
+    ...(list ? [p(list.intro), `<ul>${list.items.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></li>`).join('')}</ul>`] : []),
     ...(link ? [`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`] : []),
     ...after.map(p),
     `<hr><p><small>${FOOTER_TEXT} <a href="${escapeHtml(appUrl)}">${escapeHtml(APP_NAME)}</a>. <a href="${escapeHtml(profile)}">Dine oplysninger og indstillinger</a></small></p>`,

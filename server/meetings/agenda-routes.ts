@@ -18,12 +18,13 @@ import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type 
 import { dilemmaOptions, initiativeOptions } from '../web/options';
 import { findAction } from '../actions/service';
 import { AGENDA_TEXTS, MEETING_TEXTS as M } from './messages';
+import { flashUnreached, notifierFor } from '../notifications/service';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 /** The meeting page again with status 422, for the forms that live on it (e.g. moving an item). */
 type RenderInvalidMeeting = (req: Request, res: Response, meeting: MeetingRow, form: FormState, formError?: string) => Promise<void>;
 
-export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting, renderInvalidMeeting: RenderInvalidMeeting): Router {
+export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: LoadMeeting, renderInvalidMeeting: RenderInvalidMeeting): Router {
   const router = Router({ mergeParams: true });
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
@@ -68,8 +69,10 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
 
   router.post('/release', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await releaseAgenda(db, meeting.id, actor(req), clock.now());
+    const notifier = notifierFor(config);
+    await releaseAgenda(db, meeting.id, actor(req), clock.now(), notifier);
     flash(req, AGENDA_TEXTS.released);
+    flashUnreached(req, notifier);
     res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
   });
 
@@ -186,7 +189,7 @@ export function agendaRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting
   return router;
 }
 
-export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+export function meetingActionRoutes({ db, clock, config }: AppContext, loadMeeting: LoadMeeting): Router {
   const router = Router({ mergeParams: true });
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
@@ -229,8 +232,10 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
       view: 'meetings/action-form',
       locals: () => formLocals(meeting),
       save: async (data) => {
-        await createAction(db, meeting.id, data, actor(req), clock.now());
+        const notifier = notifierFor(config);
+        await createAction(db, meeting.id, data, actor(req), clock.now(), notifier);
         flash(req, M.actionCreated);
+        flashUnreached(req, notifier);
         res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
       },
     });
@@ -256,8 +261,10 @@ export function meetingActionRoutes({ db, clock }: AppContext, loadMeeting: Load
       view: 'meetings/action-form',
       locals: () => formLocals(meeting, action),
       save: async (data) => {
-        await updateAction(db, action.id, data, actor(req), clock.now());
+        const notifier = notifierFor(config);
+        await updateAction(db, action.id, data, actor(req), clock.now(), notifier);
         flash(req, M.actionSaved);
+        flashUnreached(req, notifier);
         res.redirect(303, `/meetings/${meeting.id}#opfoelgning`);
       },
     });

@@ -9,6 +9,7 @@ import { audit, type Actor } from '../db/audit';
 import { NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
 import type { AgendaItemForm } from './schemas';
+import { notifyAgendaReleased, type Notifier } from '../notifications/service';
 
 /** The item's links to initiatives and dilemmas become exactly the ones chosen. */
 async function replaceLinks(trx: Kysely<Database>, itemId: number, form: AgendaItemForm) {
@@ -160,8 +161,11 @@ export async function moveAgendaItem(db: Db, meetingId: number, itemId: number, 
   });
 }
 
-/** "Udsend dagsorden": the agenda is released (time stamped); later changes mark it revised. */
-export async function releaseAgenda(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
+/**
+ * "Udsend dagsorden": the agenda is released (time stamped); later changes mark it revised. With a
+ * notifier, every participant is mailed the items and the bilag.
+ */
+export async function releaseAgenda(db: Db, meetingId: number, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('meetings').select(['id', 'status', 'agenda_released_at']).where('id', '=', meetingId).executeTakeFirst();
     if (!before) throw new NotFound();
@@ -171,5 +175,6 @@ export async function releaseAgenda(db: Db, meetingId: number, actor: Actor, at:
     const set = { agenda_released_at: at.toISOString(), agenda_revised_at: null };
     await trx.updateTable('meetings').set(set).where('id', '=', meetingId).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: meetingId, before, after: { ...before, ...set } });
+    await notifyAgendaReleased(trx, notifier, meetingId, at);
   });
 }

@@ -8,6 +8,7 @@ import { completedAt } from '../actions/service';
 import { Invalid, NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
 import { MEETING_LIMITS, type ActionForm } from './schemas';
+import { notifyActionAssigned, type Notifier } from '../notifications/service';
 
 async function assertReferences(trx: Kysely<Database>, meetingId: number, input: ActionForm) {
   if (input.owner_id) {
@@ -29,7 +30,8 @@ async function assertReferences(trx: Kysely<Database>, meetingId: number, input:
   }
 }
 
-export async function createAction(db: Db, meetingId: number, input: ActionForm, actor: Actor, at: Date): Promise<number> {
+/** With a notifier, the owner is mailed that the action is theirs. */
+export async function createAction(db: Db, meetingId: number, input: ActionForm, actor: Actor, at: Date, notifier?: Notifier): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await assertMeetingEditable(trx, meetingId);
     await assertReferences(trx, meetingId, input);
@@ -49,11 +51,13 @@ export async function createAction(db: Db, meetingId: number, input: ActionForm,
     };
     const { id } = await trx.insertInto('actions').values(row).returning('id').executeTakeFirstOrThrow();
     await audit(trx, { actor, at, action: 'create', entity: 'action', entityId: id, after: row });
+    if (row.owner_id) await notifyActionAssigned(trx, notifier, id, at);
     return id;
   });
 }
 
-export async function updateAction(db: Db, actionId: number, input: ActionForm, actor: Actor, at: Date): Promise<void> {
+/** With a notifier, a new owner is mailed that the action is theirs. */
+export async function updateAction(db: Db, actionId: number, input: ActionForm, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('actions').selectAll().where('id', '=', actionId).executeTakeFirst();
     if (!before) throw new NotFound();
@@ -71,6 +75,7 @@ export async function updateAction(db: Db, actionId: number, input: ActionForm, 
     };
     await trx.updateTable('actions').set(set).where('id', '=', actionId).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'action', entityId: actionId, before, after: { ...before, ...set } });
+    if (set.owner_id && set.owner_id !== before.owner_id) await notifyActionAssigned(trx, notifier, actionId, at);
   });
 }
 

@@ -11,6 +11,7 @@ import { formFrom, parseForm, parseId, renderInvalid, routeParam, type FormState
 import { MINUTES_STATUS_LABELS } from '../web/labels';
 import { MINUTES_TEXTS as T } from './messages';
 import { addMinutesComment, approvalPartyOf, approveMinutes, minutesPage, minutesView, pageReferat, refuseMinutes, saveAndSend, saveMinutesText, sendForApproval, startCorrection, withdrawMinutes } from './minutes';
+import { flashUnreached, notifierFor, type Notifier } from '../notifications/service';
 import type { MeetingRow } from './queries';
 import { referatDocument } from './referat';
 import { audienceOf } from './audience';
@@ -24,7 +25,7 @@ import { ApproveSchema, CorrectionSchema, MinutesTextSchema, RefuseSchema, Versi
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 
-export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: LoadMeeting): Router {
+export function minutesRoutes({ db, clock, caches, config }: AppContext, loadMeeting: LoadMeeting): Router {
   const router = Router({ mergeParams: true });
   const actor = (req: Request) => ({ userId: requireUser(req).id });
 
@@ -105,8 +106,9 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     res.render('meetings/minutes-version', { meeting, version, model });
   });
 
-  const done = (req: Request, res: Response, meetingId: number, message: string, anchor = '') => {
+  const done = (req: Request, res: Response, meetingId: number, message: string, anchor = '', notifier?: Notifier) => {
     flash(req, message);
+    if (notifier) flashUnreached(req, notifier);
     res.redirect(303, minutesPage(meetingId) + anchor);
   };
 
@@ -117,8 +119,9 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'text' });
     const { intent, ...text } = parsed.data;
     if (intent === 'send') {
-      await saveAndSend(db, meeting.id, text, actor(req), clock.now());
-      return done(req, res, meeting.id, T.savedAndSent);
+      const notifier = notifierFor(config);
+      await saveAndSend(db, meeting.id, text, actor(req), clock.now(), notifier);
+      return done(req, res, meeting.id, T.savedAndSent, '', notifier);
     }
     await saveMinutesText(db, meeting.id, text, actor(req), clock.now());
     done(req, res, meeting.id, T.saved);
@@ -127,8 +130,9 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
   // Sends the saved draft as it is (the page's form uses "Gem og send" on the route above).
   router.post('/send', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    await sendForApproval(db, meeting.id, actor(req), clock.now());
-    done(req, res, meeting.id, T.sent);
+    const notifier = notifierFor(config);
+    await sendForApproval(db, meeting.id, actor(req), clock.now(), notifier);
+    done(req, res, meeting.id, T.sent, '', notifier);
   });
 
   router.post('/withdraw', requireRole('konsulent'), async (req, res) => {
@@ -143,8 +147,9 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     const parsed = parseForm(ApproveSchema, req.body);
     if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'approve' });
     const remark = parsed.data.remark ? { text: parsed.data.remark, itemNumber: parsed.data.remark_item } : undefined;
-    const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now(), remark);
-    done(req, res, meeting.id, result === 'already-approved' ? T.alreadyApproved : result === 'locked' ? T.locked : remark ? T.approvedWithRemark : T.approved);
+    const notifier = notifierFor(config);
+    const result = await approveMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, clock.now(), remark, notifier);
+    done(req, res, meeting.id, result === 'already-approved' ? T.alreadyApproved : result === 'locked' ? T.locked : remark ? T.approvedWithRemark : T.approved, '', notifier);
   });
 
   router.post('/refuse', requireRole('repraesentant'), async (req, res) => {
@@ -152,8 +157,9 @@ export function minutesRoutes({ db, clock, caches }: AppContext, loadMeeting: Lo
     const user = requireUser(req);
     const parsed = parseForm(RefuseSchema, req.body);
     if (!parsed.ok) return renderMinutes(req, res, meeting, { form: parsed.form, which: 'refuse' });
-    await refuseMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, { text: parsed.data.reason, itemNumber: parsed.data.reason_item }, clock.now());
-    done(req, res, meeting.id, T.refused);
+    const notifier = notifierFor(config);
+    await refuseMinutes(db, meeting.id, { userId: user.id, role: user.role, personId: user.personId }, { text: parsed.data.reason, itemNumber: parsed.data.reason_item }, clock.now(), notifier);
+    done(req, res, meeting.id, T.refused, '', notifier);
   });
 
   router.post('/correct', requireRole('konsulent'), async (req, res) => {

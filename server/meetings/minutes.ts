@@ -13,6 +13,7 @@ import { addComment } from '../comments/service';
 import { MINUTES_TEXTS } from './messages';
 import { forAudience, type Audience } from './audience';
 import { closedItemIds } from './queries';
+import { notifyMinutesApproved, notifyMinutesRemark, notifyMinutesSent, type Notifier } from '../notifications/service';
 
 export interface MinutesState {
   id: number | null;
@@ -63,7 +64,7 @@ export async function saveMinutesText(db: Db, meetingId: number, text: { free_te
  * document is built inside the write transaction, so what is frozen is exactly the meeting as it
  * is at that moment: no edit can come in between.
  */
-export async function sendForApproval(db: Db, meetingId: number, actor: Actor, at: Date): Promise<void> {
+export async function sendForApproval(db: Db, meetingId: number, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const meeting = await trx.selectFrom('meetings').select(['id', 'status']).where('id', '=', meetingId).executeTakeFirst();
     if (!meeting) throw new NotFound();
@@ -88,13 +89,14 @@ export async function sendForApproval(db: Db, meetingId: number, actor: Actor, a
       .execute();
     await trx.updateTable('minutes').set({ status: 'til_godkendelse', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'til_godkendelse', version: minutes.version } });
+    await notifyMinutesSent(trx, notifier, meetingId, at);
   });
 }
 
 /** Saves the draft's text and sends it for approval in one step, so nothing typed is lost. */
-export async function saveAndSend(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date): Promise<void> {
+export async function saveAndSend(db: Db, meetingId: number, text: { free_text: string; next_meeting: string }, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await saveMinutesText(db, meetingId, text, actor, at);
-  await sendForApproval(db, meetingId, actor, at);
+  await sendForApproval(db, meetingId, actor, at, notifier);
 }
 
 /** Takes the minutes back to draft (to fix something before all have approved); approvals lapse. */
@@ -178,7 +180,7 @@ export interface RemarkInput {
  * Approves the version awaiting approval for the approver's own party; twice changes nothing.
  * With a remark the party approves "med bemærkning": the remark is recorded on this version.
  */
-export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date, remark?: RemarkInput): Promise<ApprovalResult> {
+export async function approveMinutes(db: Db, meetingId: number, who: Approver, at: Date, remark?: RemarkInput, notifier?: Notifier): Promise<ApprovalResult> {
   return db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!minutes || minutes.status === 'kladde') throw new Conflict(MINUTES_TEXTS.notSent, minutesPage(meetingId));
@@ -200,6 +202,7 @@ export async function approveMinutes(db: Db, meetingId: number, who: Approver, a
       const r = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, item_number: remark.itemNumber, kind: 'bemaerkning' as const, text: remark.text, created_at: at.toISOString() };
       const { id } = await trx.insertInto('minutes_remarks').values(r).returning('id').executeTakeFirstOrThrow();
       await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_remark', entityId: id, after: r });
+      await notifyMinutesRemark(trx, notifier, id, at);
     }
 
     const parties = await partiesOfMeeting(trx, meetingId);
@@ -209,6 +212,7 @@ export async function approveMinutes(db: Db, meetingId: number, who: Approver, a
     await trx.updateTable('minutes').set({ status: 'godkendt', updated_at: at.toISOString() }).where('id', '=', minutes.id).execute();
     await trx.updateTable('minutes_versions').set({ locked_at: at.toISOString() }).where('minutes_id', '=', minutes.id).where('version', '=', minutes.version).execute();
     await audit(trx, { actor: { userId: who.userId }, at, action: 'update', entity: 'minutes', entityId: minutes.id, before: { status: minutes.status }, after: { status: 'godkendt', version: minutes.version } });
+    await notifyMinutesApproved(trx, notifier, meetingId, at);
     return 'locked';
   });
 }
@@ -358,7 +362,7 @@ async function assertItemOfVersion(trx: Kysely<Database>, minutesId: number, ver
  * A party that cannot approve says so, with its reason: the konsulent sees it; the minutes are not
  * locked and the party may still approve later.
  */
-export async function refuseMinutes(db: Db, meetingId: number, who: Approver, reason: RemarkInput, at: Date): Promise<void> {
+export async function refuseMinutes(db: Db, meetingId: number, who: Approver, reason: RemarkInput, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const minutes = await trx.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!minutes || minutes.status !== 'til_godkendelse') throw new Conflict(MINUTES_TEXTS.notSent, minutesPage(meetingId));
@@ -368,6 +372,7 @@ export async function refuseMinutes(db: Db, meetingId: number, who: Approver, re
     const r = { minutes_id: minutes.id, version: minutes.version, organisation_id: party.id, person_id: who.personId, item_number: reason.itemNumber, kind: 'godkender_ikke' as const, text: reason.text, created_at: at.toISOString() };
     const { id } = await trx.insertInto('minutes_remarks').values(r).returning('id').executeTakeFirstOrThrow();
     await audit(trx, { actor: { userId: who.userId }, at, action: 'create', entity: 'minutes_remark', entityId: id, after: r });
+    await notifyMinutesRemark(trx, notifier, id, at);
   });
 }
 

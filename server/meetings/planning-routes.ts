@@ -16,12 +16,13 @@ import { participantsOf, type MeetingRow } from './queries';
 import { removeSeries, saveSeries, seriesOfPartnership } from './series';
 import { danishDate, describeSeries, WEEKDAY_NAMES } from './series-rule';
 import { PLANNING_TEXTS as P } from './messages';
+import { flashUnreached, notifierFor } from '../notifications/service';
 
 type LoadMeeting = (raw: unknown) => Promise<MeetingRow>;
 
 const NTH_LABELS: Record<string, string> = { '1': '1.', '2': '2.', '3': '3.', '4': '4.', '-1': 'Sidste' };
 
-export function planningRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeting): Router {
+export function planningRoutes({ db, clock, config }: AppContext, loadMeeting: LoadMeeting): Router {
   const router = Router();
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const konsulent = requireRole('konsulent');
@@ -50,8 +51,10 @@ export function planningRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeti
       view: 'meetings/plan-next',
       locals: () => planLocals(meeting),
       save: async (data) => {
-        const id = await planNextMeeting(db, meeting.id, data, actor(req), clock.now());
+        const notifier = notifierFor(config);
+        const id = await planNextMeeting(db, meeting.id, data, actor(req), clock.now(), notifier);
         flash(req, P.planned(danishDate(data.day)));
+        flashUnreached(req, notifier);
         res.redirect(303, `/meetings/${id}`);
       },
     });
@@ -105,8 +108,10 @@ export function planningRoutes({ db, clock }: AppContext, loadMeeting: LoadMeeti
       view: 'meetings/series-form',
       locals: () => seriesLocals(partnership),
       save: async (data) => {
-        const { planned } = await saveSeries(db, partnership.id, data, actor(req), clock.now());
+        const notifier = notifierFor(config);
+        const { planned } = await saveSeries(db, partnership.id, data, actor(req), clock.now(), notifier);
         flash(req, planned ? P.seriesPlanned(danishDate(planned.day)) : P.seriesSaved);
+        flashUnreached(req, notifier);
         res.redirect(303, `/partnerships/${partnership.id}`);
       },
     });

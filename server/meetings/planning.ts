@@ -14,6 +14,7 @@ import { assertMeetingEditable } from './lock';
 import { continuePostponedItem, defaultConvener, insertMeeting, proposedParticipants, type PostponedItem } from './create';
 import { addDays, danishDate, isPastEnd, occurrenceOnOrAfter, weeksFromCadence } from './series-rule';
 import { PLANNING_TEXTS as P } from './messages';
+import { notifyMeetingPlanned, type Notifier } from '../notifications/service';
 
 /** Weeks to the next meeting when neither a series nor the partnership's cadence says. */
 export const DEFAULT_WEEKS = 4;
@@ -157,13 +158,15 @@ export async function planFollowingMeeting(
 }
 
 /** "Planlæg næste møde": refused when the next meeting is already planned (it is shown instead). */
-export async function planNextMeeting(db: Db, meetingId: number, details: NextMeetingDetails, actor: Actor, at: Date): Promise<number> {
+export async function planNextMeeting(db: Db, meetingId: number, details: NextMeetingDetails, actor: Actor, at: Date, notifier?: Notifier): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, meetingId);
     const next = await nextPlannedMeeting(trx, meeting);
     if (next) throw new Conflict(P.alreadyPlanned(formatDay(next.starts_at)), `/meetings/${meetingId}/plan-next`);
     const series = await seriesTaking(trx, meeting.series_id, details.day);
-    return planFollowingMeeting(trx, meeting.partnership_id, meeting, { ...details, kind: meeting.kind, seriesId: series?.id ?? null }, actor, at);
+    const id = await planFollowingMeeting(trx, meeting.partnership_id, meeting, { ...details, kind: meeting.kind, seriesId: series?.id ?? null }, actor, at);
+    await notifyMeetingPlanned(trx, notifier, id, at);
+    return id;
   });
 }
 

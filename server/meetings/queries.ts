@@ -103,6 +103,7 @@ export function participantsOf(db: Db, meetingId: number) {
       'people.organisation_id',
       'organisations.name as organisation_name',
       'meeting_participants.attendance',
+      'meeting_participants.reply',
     ])
     .where('meeting_participants.meeting_id', '=', meetingId)
     .orderBy('organisations.sort_key')

@@ -53,6 +53,7 @@ import { postponedLinksOf } from './planning';
 import { NewMeetingSchema } from './planning-schemas';
 import { agendaFileRoutes } from './agenda-files';
 import { MEETING_TEXTS as M } from './messages';
+import { flashUnreached, notifierFor, type Notifier } from '../notifications/service';
 
 export function meetingRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
@@ -147,8 +148,10 @@ export function meetingRoutes(ctx: AppContext): Router {
       view: 'meetings/form',
       locals: async () => ({ ...(await formLocals(null, Number(req.body?.partnership_id) || null)), checked: participantValues(req.body ?? {}) }),
       save: async (data) => {
-        const id = await createMeeting(db, data, actor(req), clock.now(), { useStandardItems: data.use_standard_items });
+        const notifier = notifierFor(config);
+        const id = await createMeeting(db, data, actor(req), clock.now(), { useStandardItems: data.use_standard_items, notifier });
         flash(req, M.created);
+        flashUnreached(req, notifier);
         res.redirect(303, `/meetings/${id}`);
       },
     });
@@ -301,17 +304,24 @@ export function meetingRoutes(ctx: AppContext): Router {
       view: 'meetings/form',
       locals: async () => ({ ...(await formLocals(meeting, meeting.partnership_id)), checked: participantValues(req.body ?? {}) }),
       save: async (data) => {
-        await updateMeeting(db, meeting.id, data, actor(req), clock.now());
+        const notifier = notifierFor(config);
+        await updateMeeting(db, meeting.id, data, actor(req), clock.now(), notifier);
         flash(req, M.saved);
+        flashUnreached(req, notifier);
         res.redirect(303, `/meetings/${meeting.id}`);
       },
     });
   });
 
-  /** Runs a state change; a Conflict (wrong state, locked) comes back as a message on the page. */
-  async function change(req: Request, res: Response, meetingId: number, work: () => Promise<void>, done: string) {
-    await work();
+  /**
+   * Runs a state change; a Conflict (wrong state, locked) comes back as a message on the page. The
+   * work gets a notifier for the e-mails it queues; who could not be told is said on the page.
+   */
+  async function change(req: Request, res: Response, meetingId: number, work: (notifier: Notifier) => Promise<void>, done: string) {
+    const notifier = notifierFor(config);
+    await work(notifier);
     flash(req, done);
+    flashUnreached(req, notifier);
     res.redirect(303, `/meetings/${meetingId}`);
   }
 
@@ -319,7 +329,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const meeting = await loadMeeting(req.params.id);
     const parsed = parseForm(CancelSchema, req.body);
     if (!parsed.ok) return renderMeeting(req, res, meeting, 422, { form: parsed.form, formError: 'Skriv en begrundelse for aflysningen.' });
-    await change(req, res, meeting.id, () => cancelMeeting(db, meeting.id, parsed.data.cancel_reason, actor(req), clock.now()), M.cancelled);
+    await change(req, res, meeting.id, (notifier) => cancelMeeting(db, meeting.id, parsed.data.cancel_reason, actor(req), clock.now(), notifier), M.cancelled);
   });
 
   router.post('/:id/held', requireRole('konsulent'), async (req, res) => {
@@ -328,7 +338,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     if (meeting.status === 'planlagt' && req.body?.confirm !== '1' && isFarAhead(meeting.starts_at, clock.now())) {
       return res.render('meetings/confirm-held', { meeting });
     }
-    await change(req, res, meeting.id, () => markHeld(db, meeting.id, actor(req), clock.now()), M.held);
+    await change(req, res, meeting.id, (notifier) => markHeld(db, meeting.id, actor(req), clock.now(), notifier), M.held);
   });
 
   router.post('/:id/attendance', requireRole('konsulent'), async (req, res) => {
@@ -343,7 +353,7 @@ export function meetingRoutes(ctx: AppContext): Router {
     const meeting = await loadMeeting(req.params.id);
     const parsed = InviteSchema.safeParse(req.body);
     if (!parsed.success) throw new NotFound(M.personNotFound);
-    await change(req, res, meeting.id, () => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now()), M.invited);
+    await change(req, res, meeting.id, (notifier) => invitePerson(db, meeting.id, parsed.data.person_id, actor(req), clock.now(), notifier), M.invited);
   });
 
   router.get('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
@@ -366,7 +376,7 @@ export function meetingRoutes(ctx: AppContext): Router {
   router.post('/:id/participants/:personId/delete', requireRole('konsulent'), async (req, res) => {
     const meeting = await loadMeeting(req.params.id);
     const personId = parseId(req.params.personId);
-    await change(req, res, meeting.id, () => removeParticipant(db, meeting.id, personId, actor(req), clock.now()), M.participantRemoved);
+    await change(req, res, meeting.id, (notifier) => removeParticipant(db, meeting.id, personId, actor(req), clock.now(), notifier), M.participantRemoved);
   });
 
   router.post('/:id/evaluation', requireRole('konsulent'), async (req, res) => {

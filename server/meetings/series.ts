@@ -13,6 +13,7 @@ import { utcToCopenhagen } from '../web/time';
 import { planFollowingMeeting } from './planning';
 import { addDays, describeSeries, isPastEnd, occurrenceOnOrAfter } from './series-rule';
 import type { SeriesForm } from './planning-schemas';
+import { notifyMeetingPlanned, type Notifier } from '../notifications/service';
 
 type Trx = Kysely<Database>;
 
@@ -84,7 +85,7 @@ export async function planNextInSeries(
  * takes in the partnership's planned meetings of its kind that fall on its days. Meetings already
  * planned keep their time; the series plans its next meeting if none is planned.
  */
-export async function saveSeries(db: Db, partnershipId: number, form: SeriesForm, actor: Actor, at: Date): Promise<{ seriesId: number; planned: { id: number; day: string } | null }> {
+export async function saveSeries(db: Db, partnershipId: number, form: SeriesForm, actor: Actor, at: Date, notifier?: Notifier): Promise<{ seriesId: number; planned: { id: number; day: string } | null }> {
   return db.transaction().execute(async (trx) => {
     const partnership = await trx.selectFrom('partnerships').select('id').where('id', '=', partnershipId).executeTakeFirst();
     if (!partnership) throw new NotFound();
@@ -105,6 +106,7 @@ export async function saveSeries(db: Db, partnershipId: number, form: SeriesForm
     }
     await setMeetingCadence(trx, partnershipId, describeSeries(columns), actor, at);
     const planned = await planNextInSeries(trx, seriesId, null, actor, at);
+    if (planned) await notifyMeetingPlanned(trx, notifier, planned.id, at);
     return { seriesId, planned };
   });
 }

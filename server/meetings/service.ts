@@ -12,17 +12,21 @@ import { planNextInSeries } from './series';
 import { markAgendaRevised } from './agenda';
 import type { MeetingForm } from './schemas';
 import { MEETING_TEXTS as M } from './messages';
+import { notifyInvited, notifyMeetingCancelled, notifyMeetingEdited, notifyMeetingPlanned, notifyRemoved, type Notifier } from '../notifications/service';
 
 export { defaultConvener, FOLLOW_UP_TITLE, proposedParticipants } from './create';
 
 /**
  * Creates a meeting with its invitations and agenda (create.ts): the follow-up item with the open
- * actions, and the partnership's standard items when the form asks for them.
+ * actions, and the partnership's standard items when the form asks for them. With a notifier,
+ * each participant is mailed the invitation.
  */
-export async function createMeeting(db: Db, form: MeetingForm, actor: Actor, at: Date, options: { useStandardItems?: boolean } = {}): Promise<number> {
+export async function createMeeting(db: Db, form: MeetingForm, actor: Actor, at: Date, options: { useStandardItems?: boolean; notifier?: Notifier } = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const standardItems = options.useStandardItems ? await standardItemsOf(trx, form.partnership_id) : undefined;
-    return insertMeeting(trx, form, actor, at, { standardItems });
+    const id = await insertMeeting(trx, form, actor, at, { standardItems });
+    await notifyMeetingPlanned(trx, options.notifier, id, at);
+    return id;
   });
 }
 
@@ -32,8 +36,12 @@ async function loadMeeting(trx: Kysely<Database>, id: number) {
   return meeting;
 }
 
-/** Saves the meeting form; the invitation list becomes exactly the people ticked. */
-export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor: Actor, at: Date): Promise<void> {
+/**
+ * Saves the meeting form; the invitation list becomes exactly the people ticked. With a notifier,
+ * those added are invited, those removed get a cancellation, and a new time or place is sent to
+ * the rest as an updated invitation.
+ */
+export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
     await assertMeetingEditable(trx, id);
@@ -41,9 +49,8 @@ export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor
     const set = { ...meetingColumns(form), sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     // A released agenda names the title, time and place: a change to them revises it.
-    if (before.title !== set.title || before.starts_at !== set.starts_at || before.ends_at !== set.ends_at || before.place !== set.place) {
-      await markAgendaRevised(trx, id, at);
-    }
+    const moved = before.title !== set.title || before.starts_at !== set.starts_at || before.ends_at !== set.ends_at || before.place !== set.place;
+    if (moved) await markAgendaRevised(trx, id, at);
 
     const current = await trx.selectFrom('meeting_participants').select('person_id').where('meeting_id', '=', id).execute();
     const wanted = new Set(form.participant_ids);
@@ -66,18 +73,21 @@ export async function updateMeeting(db: Db, id: number, form: MeetingForm, actor
       before: { ...before, participant_ids: [...have] },
       after: { ...before, ...set, participant_ids: form.participant_ids },
     });
+    await notifyMeetingEdited(trx, notifier, id, { added, removed, moved }, at);
   });
 }
 
-export async function cancelMeeting(db: Db, id: number, reason: string, actor: Actor, at: Date): Promise<void> {
+export async function cancelMeeting(db: Db, id: number, reason: string, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
     if (before.status !== 'planlagt') throw new Conflict(M.onlyPlannedCancelled, `/meetings/${id}`);
     const set = { status: 'aflyst' as const, cancel_reason: reason, sequence: before.sequence + 1, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
+    await notifyMeetingCancelled(trx, notifier, id, at);
     // "Aflys denne": only this occurrence; the series still plans the one after it.
-    if (before.series_id) await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at);
+    const next = before.series_id ? await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at) : null;
+    if (next) await notifyMeetingPlanned(trx, notifier, next.id, at);
   });
 }
 
@@ -86,18 +96,19 @@ export function isFarAhead(startsAt: string, now: Date): boolean {
   return new Date(startsAt).getTime() - now.getTime() > 24 * 60 * 60 * 1000;
 }
 
-export async function markHeld(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
+export async function markHeld(db: Db, id: number, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadMeeting(trx, id);
     if (before.status !== 'planlagt') throw new Conflict(M.onlyPlannedHeld, `/meetings/${id}`);
     const set = { status: 'afholdt' as const, updated_at: at.toISOString() };
     await trx.updateTable('meetings').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'meeting', entityId: id, before, after: { ...before, ...set } });
-    if (before.series_id) await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at);
+    const next = before.series_id ? await planNextInSeries(trx, before.series_id, { ...before, ...set }, actor, at) : null;
+    if (next) await notifyMeetingPlanned(trx, notifier, next.id, at);
   });
 }
 
-export async function invitePerson(db: Db, meetingId: number, personId: number, actor: Actor, at: Date): Promise<void> {
+export async function invitePerson(db: Db, meetingId: number, personId: number, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, meetingId);
     await assertMeetingEditable(trx, meetingId);
@@ -114,10 +125,11 @@ export async function invitePerson(db: Db, meetingId: number, personId: number, 
     await trx.insertInto('meeting_participants').values(row).execute();
     await trx.updateTable('meetings').set({ sequence: meeting.sequence + 1, updated_at: at.toISOString() }).where('id', '=', meetingId).execute();
     await audit(trx, { actor, at, action: 'create', entity: 'meeting_participant', entityId: `${meetingId}:${personId}`, after: row });
+    await notifyInvited(trx, notifier, meetingId, [personId], at);
   });
 }
 
-export async function removeParticipant(db: Db, meetingId: number, personId: number, actor: Actor, at: Date): Promise<void> {
+export async function removeParticipant(db: Db, meetingId: number, personId: number, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const meeting = await loadMeeting(trx, meetingId);
     await assertMeetingEditable(trx, meetingId);
@@ -131,6 +143,7 @@ export async function removeParticipant(db: Db, meetingId: number, personId: num
     await trx.deleteFrom('meeting_participants').where('meeting_id', '=', meetingId).where('person_id', '=', personId).execute();
     await trx.updateTable('meetings').set({ sequence: meeting.sequence + 1, updated_at: at.toISOString() }).where('id', '=', meetingId).execute();
     await audit(trx, { actor, at, action: 'delete', entity: 'meeting_participant', entityId: `${meetingId}:${personId}`, before });
+    await notifyRemoved(trx, notifier, meetingId, personId, at);
   });
 }
 

@@ -28,11 +28,12 @@ import {
 } from './service';
 import { DeclineSchema, ProposalFormSchema } from './schemas';
 import { PROPOSAL_STATUS_LABELS, PROPOSAL_TEXTS as T } from './messages';
+import { flashUnreached, notifierFor } from '../notifications/service';
 
 const FIELDS = ['title', 'background', 'kind', 'target'] as const;
 
 export function proposalRoutes(ctx: AppContext): Router {
-  const { db, clock } = ctx;
+  const { db, clock, config } = ctx;
   const router = Router();
   const kindOptions = options(AGENDA_KIND_LABELS);
   // a proposal's background may be as long as an agenda item's
@@ -117,8 +118,10 @@ export function proposalRoutes(ctx: AppContext): Router {
     const proposal = await loadProposal(req);
     const parsed = parseForm(DeclineSchema, req.body);
     if (!parsed.ok) return renderProposal(req, res, proposal, 422, parsed.form, FORM_ERROR);
-    await declineProposal(db, proposal.id, parsed.data.decline_reason, { userId: requireUser(req).id }, clock.now());
+    const notifier = notifierFor(config);
+    await declineProposal(db, proposal.id, parsed.data.decline_reason, { userId: requireUser(req).id }, clock.now(), notifier);
     flash(req, T.declined);
+    flashUnreached(req, notifier);
     res.redirect(303, `/proposals/${proposal.id}`);
   });
 

@@ -24,6 +24,7 @@ import {
 } from './queries';
 import type { ProposalForm } from './schemas';
 import { PROPOSAL_TEXTS as T } from './messages';
+import { notifyProposalDecided, type Notifier } from '../notifications/service';
 
 export { PROPOSAL_STATUS_LABELS } from './messages';
 
@@ -101,12 +102,14 @@ async function openProposal(trx: Kysely<Database>, id: number) {
   return before;
 }
 
-export async function declineProposal(db: Db, id: number, reason: string, actor: Actor, at: Date): Promise<void> {
+/** With a notifier, the proposer is mailed the reason. */
+export async function declineProposal(db: Db, id: number, reason: string, actor: Actor, at: Date, notifier?: Notifier): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await openProposal(trx, id);
     const set = { status: 'afvist' as const, decline_reason: reason, decided_at: at.toISOString(), decided_by: actor.userId, updated_at: at.toISOString() };
     await trx.updateTable('proposals').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'proposal', entityId: id, before, after: { ...before, ...set } });
+    await notifyProposalDecided(trx, notifier, id, at);
   });
 }
 

@@ -1,0 +1,57 @@
+// Queues one message per recipient in the caller's transaction: each written for its reader
+// (their name, their own reply links), skipped for those who switched the topic off, and tallied
+// in the notifier when the person has no e-mail address.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { enqueueMail, renderMail, type MailAttachment, type MailContent } from '../mail/service';
+import type { Notifier } from './notifier';
+import { peopleWithTopicOff, type Topic } from './preferences';
+import { recipientsOf, type Recipient } from './recipients';
+
+export interface Letter {
+  subject: string;
+  content: MailContent;
+  attachments?: MailAttachment[];
+}
+
+export interface Sending {
+  topic: Topic;
+  /** The outbox's kind, e.g. 'meeting_invitation' (mail/messages.ts names it on /admin/outbox). */
+  kind: string;
+  personIds: readonly number[];
+  at: Date;
+  /** The message for one recipient; null sends nothing to them. */
+  write: (to: Recipient) => Letter | null;
+}
+
+/** Returns how many messages were queued. */
+export async function sendTo(trx: Kysely<Database>, n: Notifier, s: Sending): Promise<number> {
+  const people = await recipientsOf(trx, s.personIds);
+  const off = await peopleWithTopicOff(
+    trx,
+    people.map((p) => p.personId),
+    s.topic,
+  );
+  let queued = 0;
+  for (const to of people) {
+    if (off.has(to.personId)) continue;
+    n.report.recipients.add(to.personId);
+    if (!to.email) {
+      n.report.withoutEmail.set(to.personId, to.name);
+      continue;
+    }
+    const letter = s.write(to);
+    if (!letter) continue;
+    const body = renderMail(n.appUrl, letter.content);
+    const id = await enqueueMail(trx, {
+      kind: s.kind,
+      to: { address: to.email, name: to.name, personId: to.personId, userId: to.userId },
+      subject: letter.subject,
+      ...body,
+      attachments: letter.attachments,
+      at: s.at,
+    });
+    if (id !== null) queued++;
+  }
+  return queued;
+}
