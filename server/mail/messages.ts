@@ -13,6 +13,21 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
 export const MAIL_KIND_LABELS: Record<string, string> = {
   password_reset: 'Nulstil adgangskode',
   invitation: 'Invitation til ny bruger',
+  // The meeting cycle (server/notifications/).
+  meeting_invitation: 'Mødeinvitation',
+  meeting_changed: 'Møde ændret',
+  meeting_cancelled: 'Møde aflyst',
+  agenda_released: 'Dagsorden udsendt',
+  minutes_for_approval: 'Referat til godkendelse',
+  minutes_new_version: 'Rettet referat til godkendelse',
+  minutes_approved: 'Referat godkendt',
+  minutes_remark: 'Bemærkning til referat',
+  action_assigned: 'Opfølgningspunkt tildelt',
+  action_due_soon: 'Påmindelse: frist om tre dage',
+  action_overdue: 'Påmindelse: frist overskredet',
+  proposal_accepted: 'Forslag taget med',
+  proposal_declined: 'Forslag afvist',
+  deadline_missed: 'Frist overskredet',
 };
 
 export const MAIL_TEXTS = {
