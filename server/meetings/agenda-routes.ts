@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { createAction, deleteAction, updateAction } from './follow-up';
 import { ActionFormSchema, AgendaItemSchema, DECISION_PHRASES, DecisionPhraseSchema, ItemAttendanceSchema, MoveSchema, POSTPONED_PHRASE } from './schemas';
-import { addItemAttendance, removeItemAttendance } from './item-attendance';
+import { addItemAttendance, ITEM_ATTENDANCE_LABELS, removeItemAttendance } from './item-attendance';
 import { peopleInTheWork } from '../people/service';
 import { requireRole, requireUser } from '../web/auth';
 import type { AppContext } from '../web/context';
@@ -14,7 +14,7 @@ import { renderDeleteConfirmation } from '../web/confirm';
 import { assertMeetingEditable } from './lock';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from '../web/labels';
 import { addAgendaItem, moveAgendaItem, releaseAgenda, removeAgendaItem, updateAgendaItem } from './agenda';
-import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, type MeetingRow } from './queries';
+import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, peopleForMeeting, type MeetingRow } from './queries';
 import { dilemmaOptions, initiativeOptions } from '../web/options';
 import { findAction } from '../actions/service';
 import { AGENDA_TEXTS, MEETING_TEXTS as M } from './messages';
@@ -157,14 +157,35 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
     res.redirect(303, `/meetings/${meeting.id}#dagsorden`);
   });
 
+  // Absence and guests for one item on a page of its own: a select of every invitee per item
+  // would make a 100-item agenda 200 KB heavier.
+  async function renderItemAttendance(res: Response, meeting: MeetingRow, item: { id: number; title: string }, form: FormState, status = 200) {
+    const people = await peopleForMeeting(db, meeting.partnership_id, meeting.id);
+    const locals = {
+      meeting,
+      item,
+      form,
+      kindOptions: options(ITEM_ATTENDANCE_LABELS),
+      personOptions: people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
+    };
+    if (status === 422) return renderInvalid(res, 'meetings/item-attendance-form', locals, form);
+    res.render('meetings/item-attendance-form', locals);
+  }
+
+  router.get('/:itemId/attendance', async (req, res) => {
+    const { meeting, item } = await loadItem(req);
+    await assertMeetingEditable(db, meeting.id);
+    await renderItemAttendance(res, meeting, item, formFrom({ kind: 'fravaerende' }));
+  });
+
   router.post('/:itemId/attendance', async (req, res) => {
     const { meeting, item } = await loadItem(req);
     const parsed = parseForm(ItemAttendanceSchema, req.body);
-    if (!parsed.ok) return renderInvalidMeeting(req, res, meeting, parsed.form);
+    if (!parsed.ok) return renderItemAttendance(res, meeting, item, parsed.form, 422);
     try {
       await addItemAttendance(db, meeting.id, item.id, parsed.data, actor(req), clock.now());
     } catch (err) {
-      if (err instanceof Invalid) return renderInvalidMeeting(req, res, meeting, { values: parsed.data, errors: err.fieldErrors });
+      if (err instanceof Invalid) return renderItemAttendance(res, meeting, item, { values: { ...req.body }, errors: err.fieldErrors }, 422);
       throw err;
     }
     flash(req, M.itemAttendanceSaved);

@@ -228,8 +228,6 @@ export function meetingRoutes(ctx: AppContext): Router {
     const locked = minutes.status !== 'kladde';
     const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting, audience) : null;
     const agenda = agendaHtml === null ? await agendaItems(meeting, audience, actions) : { items: [], overrun: null };
-    // The per-item attendance form offers the meeting's participants and the people in the work.
-    const attendancePeople = agendaHtml === null ? await peopleForMeeting(db, meeting.partnership_id, meeting.id) : [];
     const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
     const meetingBilag = (await attachmentsOfMeeting(db, meeting.id)).meeting;
     // open proposals are the konsulent's to take into this agenda while it can change
@@ -244,7 +242,6 @@ export function meetingRoutes(ctx: AppContext): Router {
       partyAttendance,
       items: agenda.items,
       overrun: agenda.overrun,
-      attendancePeopleOptions: attendancePeople.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name })),
       agendaHtml,
       actions: audience === 'internal' ? actions : await withoutClosedItemActions(db, meeting.id, actions),
       minutes,

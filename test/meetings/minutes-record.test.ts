@@ -138,7 +138,16 @@ describe('attendance per item', () => {
     // A participant cannot be a guest, a guest cannot be absent, no one twice, no unknown kind.
     expect((await k.post(`/meetings/${meeting}/agenda/${item}/attendance`, { person_id: String(hanne), kind: 'gaest', note: '' })).status).toBe(422);
     expect((await k.post(`/meetings/${meeting}/agenda/${item}/attendance`, { person_id: String(guest), kind: 'inhabil', note: '' })).status).toBe(422);
-    expect((await k.post(`/meetings/${meeting}/agenda/${item}/attendance`, { person_id: String(hanne), kind: 'forsvundet', note: '' })).status).toBe(422);
+    const wrong = await k.post(`/meetings/${meeting}/agenda/${item}/attendance`, { person_id: String(hanne), kind: 'forsvundet', note: 'mistede toget' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('value="mistede toget"'); // the form on its own page, the input kept
+    const form = await k.agent.get(`/meetings/${meeting}/agenda/${item}/attendance`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('Hanne M. Petersen (FOA)');
+    // The meeting page links to it instead of carrying a select of every invitee per item.
+    const page = (await k.agent.get(`/meetings/${meeting}`)).text;
+    expect(page).toContain(`href="/meetings/${meeting}/agenda/${item}/attendance"`);
+    expect(page).not.toContain('name="person_id"');
     expect(await countRows(t.db, 'item_attendance')).toBe(3);
     const md = await markdown(k, `/meetings/${meeting}/minutes.md`);
     expectInOrder(md, ['Deltagere', 'Afbud', 'Gæster', 'Gitte Gæst – deltog under punkt 2', 'Personalesag', 'Fraværende under punktet', 'Hanne M. Petersen (FOA) – forlod mødet', 'Inhabil', 'René G. Nielsen (Hedensted Kommune)', 'Gæst under punktet', 'Gitte Gæst']);
