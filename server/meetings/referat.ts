@@ -42,6 +42,7 @@ function itemBlocks(item: MinutesDocument['items'][number], remarks: DocumentRem
     ...(item.inhabil?.length ? [{ label: 'Inhabil', value: item.inhabil.join(', ') }] : []),
     ...(item.guests?.length ? [{ label: 'Gæst under punktet', value: item.guests.join(', ') }] : []),
   ];
+  if (item.presenter) present.unshift({ label: 'Fremlagt af', value: item.presenter });
   if (present.length) blocks.push({ kind: 'fields', fields: present });
   if (item.background) blocks.push({ kind: 'paragraph', label: 'Sagsfremstilling', text: item.background });
   if (item.carriedOver.length) blocks.push({ kind: 'list', items: item.carriedOver.map(carriedOverLine) });

@@ -14,6 +14,7 @@ const OWN_BOLD = [
   'Partnerskab:',
   'Tid:',
   'Sted:',
+  'Fremlagt af:',
   'Aflyst:',
   'Deltagere:',
   'Afbud:',
