@@ -4,6 +4,7 @@
 import type { Request } from 'express';
 import type { Config, MailFrom } from '../config';
 import { appUrlOf } from '../mail/service';
+import { permissions } from '../web/auth';
 import { flash } from '../web/flash';
 import { NOTIFICATION_TEXTS as T } from './messages';
 
@@ -40,8 +41,11 @@ export function unreachedNotice(n: Notifier): string | null {
   return T.unreached(withoutEmail.size, recipients.size, [...withoutEmail.values()]);
 }
 
-/** Adds the notice (if any) to the next page's messages. */
+/**
+ * Adds the notice (if any) to the next page's messages, for those who can add the missing
+ * addresses (the konsulent, an administrator); a representative approving is not bothered.
+ */
 export function flashUnreached(req: Request, n: Notifier): void {
   const notice = unreachedNotice(n);
-  if (notice) flash(req, notice, 'info');
+  if (notice && req.user && permissions.edit(req.user.role)) flash(req, notice, 'info');
 }

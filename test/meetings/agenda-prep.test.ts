@@ -110,7 +110,7 @@ describe('Udsend dagsorden', () => {
 
     const res = await k.post(`/meetings/${meeting}/agenda/release`);
     expect(res.status).toBe(303);
-    expect(flashes((await k.agent.get(`/meetings/${meeting}`)).text)).toEqual(['Dagsordenen er udsendt.']);
+    expect(flashes((await k.agent.get(`/meetings/${meeting}`)).text)).toEqual(['Dagsordenen er udsendt.', '1 af 1 modtagere har ingen e-mailadresse og får ikke besked: Hanne M. Petersen.']);
     const released = await db.selectFrom('meetings').select(['agenda_released_at', 'agenda_revised_at']).where('id', '=', meeting).executeTakeFirstOrThrow();
     expect(released).toEqual({ agenda_released_at: clock.now().toISOString(), agenda_revised_at: null });
     const sent = pdfPages((await download(k.agent, `/meetings/${meeting}/agenda.pdf`)).body).join('\n');

@@ -56,7 +56,8 @@ describe('the meeting cycle by e-mail', () => {
     const r = await representatives(t);
     const k = await signedIn(t.app, t.db, 'konsulent');
     const konsulentEmail = (await t.db.selectFrom('users').select('email').where('id', '=', k.userId).executeTakeFirstOrThrow()).email;
-    const meetingId = await aHeldMeeting(t.db, { title: 'Partnerskabsmøde', participant_ids: [r.hanne, r.rene, k.personId], convener_id: k.personId });
+    const tom = await personId(t.db, 'Tom Bjerregaard'); // no e-mail
+    const meetingId = await aHeldMeeting(t.db, { title: 'Partnerskabsmøde', participant_ids: [r.hanne, r.rene, k.personId, tom], convener_id: k.personId });
 
     // Sent: the eight representatives, three with an address.
     const sent = await k.post(`/meetings/${meetingId}/minutes/send`);
@@ -84,6 +85,8 @@ describe('the meeting cycle by e-mail', () => {
     const rene = await signedIn(t.app, t.db, 'repraesentant', { personName: 'René G. Nielsen' });
     const approved = await rene.post(`/meetings/${meetingId}/minutes/approve`, { remark: '', remark_item: '' });
     expect(approved.status).toBe(303);
+    // The notice about people without an address is for those who can add one, not a representative.
+    expect(flashes((await rene.agent.get(approved.headers.location)).text)).toEqual(['Referatet er godkendt af alle parter og nu låst.']);
     mails = await t.deliver();
     expect(mails.map((m) => m.to).sort()).toEqual([konsulentEmail, 'hanne@foa.example.dk', 'rene@hedensted.example.dk'].sort());
     const done = mailTo(mails, 'hanne@foa.example.dk');
