@@ -138,6 +138,21 @@ describe('the meeting cycle by e-mail', () => {
     expect(flashes((await k.agent.get(res.headers.location)).text)).toContain('1 af 1 modtagere har ingen e-mailadresse og får ikke besked: Tom Bjerregaard.');
   });
 
+  it('a text with line breaks and non-ASCII in a subject stays one encoded header: no header is added, nobody else gets it', async () => {
+    const t = await mailApp();
+    const r = await representatives(t);
+    const k = await signedIn(t.app, t.db, 'konsulent');
+    const meetingId = await aMeeting(t.db, { title: 'Møde' });
+    await k.post(`/meetings/${meetingId}/actions`, { text: `Ring til Åse\r\nBcc: ond@example.com\r\n\r\nX-Evil: ja ${'ø'.repeat(300)}`, owner_id: String(r.hanne), due_date: '', status: 'aaben' });
+    const mails = await t.deliver();
+    expect(mails.map((m) => m.to)).toEqual(['hanne@foa.example.dk']);
+    const [mail] = mails;
+    expect(mail.subject.startsWith('Opfølgningspunkt til dig: Ring til Åse Bcc: ond@example.com X-Evil: ja øøø')).toBe(true);
+    expect(mail.subject.length).toBeLessThanOrEqual(250);
+    expect(mail.parsed.headers.has('x-evil')).toBe(false);
+    expect(mail.parsed.bcc).toBeUndefined();
+  });
+
   it('a proposal taken into an agenda or declined mails its proposer', async () => {
     const t = await mailApp();
     const r = await representatives(t);
