@@ -60,7 +60,7 @@ describe('minutes.md', () => {
     expect(tagTexts(html, 'h3')).toEqual(['1. Opfølgning fra sidste møde (Orientering)', `2. ${ITEM.title} (Beslutning)`, `3. ${ESCAPE} (Drøftelse)`]);
     expect(html).not.toMatch(/<h[4-6]/);
     // The only list items are the export's own facts, the meeting's bilag and the approval lines.
-    for (const li of tagTexts(html, 'li')) if (li !== BILAG.meeting) expect(li).toMatch(/^(Partnerskab|Tid|Sted|Deltagere|Afbud|Mødeleder|Referent):|^(Hedensted Kommune|FOA): godkendt af /);
+    for (const li of tagTexts(html, 'li')) if (li !== BILAG.meeting) expect(li).toMatch(/^(Partnerskab|Tid|Sted|Deltagere|Afbud|Mødeleder|Referent|Fremlagt af):|^(Hedensted Kommune|FOA): godkendt af /);
     expect(tagTexts(html, 'li')).toContain(BILAG.meeting);
   });
 
