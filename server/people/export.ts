@@ -84,8 +84,8 @@ const PARTS: Part[] = [
   {
     key: 'e_mails',
     about:
-      'E-mails, appen har lagt i udbakken til personen eller brugerkontoen: adresse, type, emne, status, antal forsøg og hvornår de blev lagt i kø og sendt. Selve teksten er ikke med, da den kan rumme personlige links (fx til at vælge en adgangskode); links til adgangskode er listet herunder uden deres hemmelige nøgle.',
-    covers: ['outbox.person_id', 'outbox.user_id', 'account_tokens.user_id'],
+      'E-mails, appen har lagt i udbakken til personen eller brugerkontoen: adresse, type, emne, status, antal forsøg og hvornår de blev lagt i kø og sendt. Selve teksten er ikke med, da den kan rumme personlige links (fx til at vælge en adgangskode); links til adgangskode er listet herunder uden deres hemmelige nøgle. Desuden de slags beskeder, brugeren har slået fra eller til på sin profil (valg, der ikke står her, er som standard).',
+    covers: ['outbox.person_id', 'outbox.user_id', 'account_tokens.user_id', 'mail_preferences.user_id'],
     rows: async (db, { personId, userId }) => {
       const messages = await db
         .selectFrom('outbox')
@@ -94,7 +94,8 @@ const PARTS: Part[] = [
         .orderBy('id')
         .execute();
       const links = userId === null ? [] : await db.selectFrom('account_tokens').select(['purpose', 'created_at', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('id').execute();
-      return { beskeder: messages, links_til_adgangskode: links };
+      const choices = userId === null ? [] : await db.selectFrom('mail_preferences').select(['topic', 'enabled']).where('user_id', '=', userId).orderBy('topic').execute();
+      return { beskeder: messages, links_til_adgangskode: links, valg_af_beskeder: choices };
     },
   },
   {
