@@ -56,8 +56,11 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 const TEST_ENV: Record<string, string> = { REQUIRE_TOTP_FOR: 'none' };
 
-/** Starts the server on a fresh database and resolves once /healthz answers 200; `env` adds or overrides settings. */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+/**
+ * Starts the server on a fresh database and resolves once /healthz answers 200; `env` adds or
+ * overrides settings, or is made from the server's own base URL (e.g. APP_URL for e-mailed links).
+ */
+export async function startServer(options: { env?: Record<string, string> | ((baseUrl: string) => Record<string, string>) } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-e2e-'));
   const databasePath = path.join(dir, 'uldum.sqlite');
   const port = await freePort();
@@ -66,7 +69,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
 
   const child = spawn(process.execPath, [...TSX, 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...TEST_ENV, ...options.env, PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
+    env: { ...process.env, ...TEST_ENV, ...(typeof options.env === 'function' ? options.env(baseUrl) : options.env), PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
