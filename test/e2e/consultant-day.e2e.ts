@@ -65,7 +65,7 @@ describe('a meeting from planning to approved minutes', () => {
     expect(pathOf(page)).toMatch(/^\/meetings\/\d+$/);
     const meetingPath = pathOf(page);
     expect(await heading(page)).toBe(TITLE);
-    expect(await page.getByRole('status').innerText()).toContain('Mødet er oprettet.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Mødet er oprettet.');
 
     // ---- Two agenda items: an orientation and a decision with Danish letters ----
     const agenda = page.getByRole('region', { name: 'Dagsorden', exact: true });
@@ -76,7 +76,7 @@ describe('a meeting from planning to approved minutes', () => {
     await page.getByLabel('Sagsfremstilling', { exact: true }).fill('Prøvehandlingen har kørt i seks uger; beboerne vælger selv tidspunktet.');
     await navigate(page, () => page.getByRole('button', { name: 'Tilføj punkt' }).click());
     expect(pathOf(page)).toBe(meetingPath);
-    expect(await page.getByRole('status').innerText()).toContain('Punktet er tilføjet dagsordenen.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Punktet er tilføjet dagsordenen.');
 
     await navigate(page, () => agenda.getByRole('link', { name: 'Tilføj punkt' }).click());
     await page.getByLabel(/^Overskrift/).fill('Næste prøvehandling: fælles måltider');
@@ -117,7 +117,7 @@ describe('a meeting from planning to approved minutes', () => {
       await page.getByLabel('Hvornår (frist)').fill(action.due);
       await navigate(page, () => page.getByRole('button', { name: 'Opret opfølgningspunkt' }).click());
       expect(pathOf(page)).toBe(meetingPath);
-      expect(await page.getByRole('status').innerText()).toContain('Opfølgningspunktet er oprettet.');
+      expect(await page.locator('.flash--success').innerText()).toContain('Opfølgningspunktet er oprettet.');
     }
     const actionRows = followUp.getByRole('table').getByRole('row');
     expect(await actionRows.count()).toBe(3); // the header and two actions
@@ -137,7 +137,7 @@ describe('a meeting from planning to approved minutes', () => {
     await page.getByLabel('Indledning og øvrige bemærkninger').fill('Mødet blev holdt på plejecentret. Alle fik ordet – også dem, der først var skeptiske.');
     await page.getByLabel('Næste møde', { exact: true }).fill('Aftales nærmere');
     await navigate(page, () => page.getByRole('button', { name: 'Gem', exact: true }).click());
-    expect(await page.getByRole('status').innerText()).toBe('Referatet er gemt.');
+    expect(await page.locator('.flash--success').innerText()).toBe('Referatet er gemt.');
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     const minutes = page.getByRole('article', { name: 'Referat' });
     expect(await minutes.innerText()).toContain('Alle fik ordet – også dem, der først var skeptiske.');
@@ -146,7 +146,7 @@ describe('a meeting from planning to approved minutes', () => {
     await page.getByLabel('Næste møde', { exact: true }).fill('Tirsdag 19. januar kl. 14 på skolen');
     await navigate(page, () => page.getByRole('button', { name: 'Gem og send til godkendelse' }).click());
     expect(await page.getByRole('main').innerText()).toContain('Status: Til godkendelse');
-    expect(await page.getByRole('status').innerText()).toBe('Referatet er gemt og sendt til godkendelse hos parterne.');
+    expect(await page.locator('.flash--success').innerText()).toBe('Referatet er gemt og sendt til godkendelse hos parterne.');
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     expect(await minutes.innerText()).toContain('Tirsdag 19. januar kl. 14 på skolen');
     expect(await page.getByRole('button', { name: 'Gem og send til godkendelse' }).count()).toBe(0);
@@ -182,7 +182,7 @@ describe('a meeting from planning to approved minutes', () => {
     await navigate(page, () => page.getByRole('button', { name: 'Godkend for FOA' }).click());
     expect(await page.getByRole('main').innerText()).toContain('FOA har godkendt denne version.');
     expect(await page.getByRole('main').innerText()).toContain('Status: Til godkendelse');
-    expect(await page.getByRole('status').innerText()).toBe('Referatet er godkendt for din part.');
+    expect(await page.locator('.flash--success').innerText()).toBe('Referatet er godkendt for din part.');
     expect(await page.locator('[role="alert"]').count()).toBe(0); // no false "Formularen indeholder fejl"
     expect(await page.title()).not.toMatch(/^Fejl/);
     await signOut(page);
@@ -219,7 +219,7 @@ describe('a meeting from planning to approved minutes', () => {
     expect(await page.getByLabel(/^Hvad rettes\?/).isVisible()).toBe(true);
     await page.getByLabel(/^Hvad rettes\?/).fill('Stavefejl i punkt 2');
     await navigate(page, () => page.getByRole('button', { name: 'Opret ny version' }).click());
-    expect(await page.getByRole('status').innerText()).toContain('Version 2 er oprettet som kladde.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Version 2 er oprettet som kladde.');
     expect(await page.locator('[role="alert"]').count()).toBe(0);
     expect(await page.getByRole('main').innerText()).toContain('Status: Kladde, version 2.');
     await signOut(page);

@@ -146,7 +146,7 @@ describe('the meeting before it starts', () => {
     await page.getByLabel('Tid (minutter)').fill('20');
     await navigate(page, () => page.getByRole('button', { name: 'Tilføj punkt' }).click());
     expect(pathOf(page)).toBe(meetingPath);
-    expect(await page.getByRole('status').innerText()).toContain('Punktet er tilføjet dagsordenen.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Punktet er tilføjet dagsordenen.');
     const item = agendaItem(agenda, ITEM.title);
     const itemText = await item.innerText();
     expect(itemText).toContain('6. ' + ITEM.title);
@@ -161,7 +161,7 @@ describe('the meeting before it starts', () => {
     await page.getByLabel('Titler (valgfrit)').fill('Budget 2027');
     await navigate(page, () => page.getByRole('button', { name: 'Tilføj bilag' }).click());
     expect(pathOf(page)).toBe(meetingPath);
-    expect(await page.getByRole('status').innerText()).toContain('2 bilag er tilføjet.');
+    expect(await page.locator('.flash--success').innerText()).toContain('2 bilag er tilføjet.');
     const bilagLines = [
       `Budget 2027 (PDF, ${sizeAsShown(fs.statSync(pdfPath).size)})`,
       `${PNG_NAME.replace(/\.png$/, '')} (PNG, ${sizeAsShown(PNG.length)})`,
@@ -174,7 +174,7 @@ describe('the meeting before it starts', () => {
 
     // ---- "Udsend dagsorden": the agenda is time stamped ----
     await navigate(page, () => page.getByRole('button', { name: 'Udsend dagsorden' }).click());
-    expect(await page.getByRole('status').innerText()).toContain('Dagsordenen er udsendt.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Dagsordenen er udsendt.');
     const released = await page.getByRole('region', { name: 'Dagsordenen som dokument' }).innerText();
     expect(released).toMatch(/Dagsordenen er udsendt \S+ \d{1,2}\. \S+ \d{4} kl\. \d{2}\.\d{2}\./);
     expect(await page.getByRole('button', { name: 'Udsend dagsorden' }).count()).toBe(0);
@@ -205,7 +205,7 @@ describe('the meeting before it starts', () => {
     await hanne.getByLabel(/^Ønsket type/).selectOption({ label: 'Drøftelse' });
     await navigate(hanne, () => hanne.getByRole('button', { name: 'Send forslaget' }).click());
     expect(await heading(hanne)).toBe(PROPOSED.title);
-    expect(await hanne.getByRole('status').innerText()).toContain('Tak for forslaget.');
+    expect(await hanne.locator('.flash--success').innerText()).toContain('Tak for forslaget.');
     expect(await hanne.locator('.facts').innerText()).toContain('Afventer konsulenten');
 
     // ---- The konsulent sees it on the overview and on the meeting page, and takes it in ----
@@ -221,7 +221,7 @@ describe('the meeting before it starts', () => {
     expect(proposalsText).toContain('Hanne M. Petersen (FOA) · til dette møde');
     await navigate(page, () => proposals.getByRole('button', { name: new RegExp(`^Optag på dagsordenen\\W+${PROPOSED.title}$`) }).click());
     expect(pathOf(page)).toBe(meetingPath);
-    expect(await page.getByRole('status').innerText()).toContain('Forslaget er optaget som punkt på dagsordenen.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Forslaget er optaget som punkt på dagsordenen.');
     expect(await page.getByRole('region', { name: /^Forslag til dagsordenen/ }).count()).toBe(0);
 
     // Last on the agenda (the agenda's rule: a new item goes last), with the proposer and her background.

@@ -108,7 +108,7 @@ async function approve(page: Page, meetingPath: string, party: string, said: str
   }
   await navigate(page, () => page.getByRole('button', { name: `Godkend for ${party}` }).click());
   expect(pathOf(page)).toBe(`${meetingPath}/minutes`);
-  expect(await page.getByRole('status').innerText()).toBe(said);
+  expect(await page.locator('.flash--success').innerText()).toBe(said);
   expect(await page.locator('[role="alert"]').count()).toBe(0);
 }
 
@@ -164,7 +164,7 @@ describe('the minutes as a record both parties can sign', () => {
       await page.getByLabel(/^Type/).selectOption({ label: item.kind });
       for (const [label, text] of Object.entries(item.fields)) await page.getByLabel(label, { exact: true }).fill(text);
       await navigate(page, () => page.getByRole('button', { name: 'Tilføj punkt' }).click());
-      expect(await page.getByRole('status').innerText()).toContain('Punktet er tilføjet dagsordenen.');
+      expect(await page.locator('.flash--success').innerText()).toContain('Punktet er tilføjet dagsordenen.');
     }
     await navigate(page, () => agendaItem(page, CLOSED.title).getByRole('link', { name: /^Redigér punkt \d+$/ }).click());
     expect(await heading(page)).toBe(`Redigér punkt: ${CLOSED.title}`);
@@ -206,7 +206,7 @@ describe('the minutes as a record both parties can sign', () => {
     await page.getByLabel('Indledning og øvrige bemærkninger').fill('Mødet blev holdt på plejecentret.');
     await page.getByLabel('Næste møde', { exact: true }).fill('Tirsdag 19. januar kl. 14 på skolen');
     await navigate(page, () => page.getByRole('button', { name: 'Gem og send til godkendelse' }).click());
-    expect(await page.getByRole('status').innerText()).toBe('Referatet er gemt og sendt til godkendelse hos parterne.');
+    expect(await page.locator('.flash--success').innerText()).toBe('Referatet er gemt og sendt til godkendelse hos parterne.');
     expect(await page.getByRole('main').innerText()).toContain('Status: Til godkendelse');
 
     // ---- FOA approves with a protocol remark on the decision's item ----
@@ -251,7 +251,7 @@ describe('the minutes as a record both parties can sign', () => {
     await page.getByText('Ret referatet (ny version)').click();
     await page.getByLabel(/^Hvad rettes\?/).fill(CORRECTION);
     await navigate(page, () => page.getByRole('button', { name: 'Opret ny version' }).click());
-    expect(await page.getByRole('status').innerText()).toContain('Version 2 er oprettet som kladde.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Version 2 er oprettet som kladde.');
     await visit(page, meetingPath);
     await navigate(page, () => agendaItem(page, DECISION_ITEM).getByRole('link', { name: /^Redigér punkt \d+$/ }).click());
     await page.getByLabel('Beslutning', { exact: true }).fill(DECISION_V2);
@@ -318,7 +318,7 @@ describe('the minutes as a record both parties can sign', () => {
     expect(pathOf(page)).toBe(`${meetingPath}/minutes/public`);
     expect(await heading(page)).toBe(`Offentlig version af referatet: ${TITLE}`);
     await navigate(page, () => page.getByRole('button', { name: 'Lav et nyt link' }).click());
-    expect(await page.getByRole('status').innerText()).toContain('Det offentlige link er lavet.');
+    expect(await page.locator('.flash--success').innerText()).toContain('Det offentlige link er lavet.');
     const link = await page.locator('input.link-field').inputValue();
     expect(link).toMatch(new RegExp(`^${server.baseUrl}/offentlig/[A-Za-z0-9_-]{20,}$`));
     expect(await shoot(page, 'minutes-public')).toBeNull();
@@ -349,7 +349,7 @@ describe('the minutes as a record both parties can sign', () => {
     // ---- Revoked: 404 at once ----
     await visit(page, `${meetingPath}/minutes/public`);
     await navigate(page, () => page.getByRole('button', { name: /^Tilbagekald/ }).click());
-    expect(await page.getByRole('status').innerText()).toBe('Linket er tilbagekaldt og virker ikke længere.');
+    expect(await page.locator('.flash--success').innerText()).toBe('Linket er tilbagekaldt og virker ikke længere.');
     expect(await page.locator('input.link-field').count()).toBe(0);
     const gone = await anonymous.goto(link);
     await checkPage(anonymous);
