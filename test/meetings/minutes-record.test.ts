@@ -34,6 +34,9 @@ describe('a protocol remark', () => {
     expect(md).toContain('FOA: godkendt med bemærkning af Hanne M. Petersen');
     const pdf = pdfPages((await download(k.agent, `/meetings/${meeting}/minutes.pdf`)).body).join('\n');
     expectInOrder(pdf, ['Budget 2027', 'Protokolbemærkning fra FOA', 'budgettet skal følges tæt', 'godkendt med bemærkning af Hanne M. Petersen']);
+    // The versions table says so too.
+    const versions = unescapeHtml((await k.agent.get(`/meetings/${meeting}/minutes`)).text).replace(/<[^>]+>/g, '');
+    expect(versions).toMatch(/FOA: Hanne M\. Petersen [^;]* \(med bemærkning\)/);
   });
 
   it('on the minutes as a whole stands after the last item; 10,000 characters of markup and control characters stay text', async () => {
