@@ -2,7 +2,7 @@
 // started as `npm start` starts it (same heap limits): every file comes back byte for byte and
 // the server's peak resident memory stays under the SPEC's 250 MB, because neither direction
 // holds a whole file in memory (1 MB rows in, one row at a time out).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +12,11 @@ import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { openDatabase } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrator';
 import { seedPartnership } from '../../seeds/partnership';
-import { freePort, startOptions } from '../../bench/server';
+import { startProductionServer, signInWithPassword, type ProductionServer } from '../helpers/production-server';
 import { aMeeting } from '../helpers/factories';
 import { multipart } from './multipart';
 import { largePdf } from './files';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PASSWORD = 'korrekt-hest-batteri';
 const RSS_LIMIT_MB = 250;
 const FILE_BYTES = 25 * 1024 * 1024; // the default UPLOAD_MAX_MB, to the byte
@@ -35,7 +34,7 @@ describe('five 25 MB bilag at once', () => {
   let child: ChildProcess;
   let base: string;
   let meetingId: number;
-  let output = '';
+  let server: ProductionServer;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-bilag-'));
@@ -47,21 +46,8 @@ describe('five 25 MB bilag at once', () => {
     meetingId = await aMeeting(db, { title: 'Møde med store bilag' });
     await createAccount(db, { email: 'konsulent@test.dk', password: PASSWORD, role: 'konsulent', personId: null, name: 'Konsulent', organisationId: null }, SYSTEM_ACTOR, at);
     await db.destroy();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [...startOptions(), 'server/main.ts'], {
-      cwd: ROOT,
-      // a password alone signs the konsulent in here (no second factor to type in a test)
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex'), REQUIRE_TOTP_FOR: 'none' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    server = await startProductionServer(file);
+    ({ child, base } = server);
   }, 300_000);
 
   afterAll(() => {
@@ -70,16 +56,7 @@ describe('five 25 MB bilag at once', () => {
   });
 
   async function signIn(): Promise<{ cookie: string; csrf: string }> {
-    const page = await fetch(`${base}/login`);
-    const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-    const first = page.headers.getSetCookie()[0].split(';')[0];
-    const res = await fetch(`${base}/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: first, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: loginCsrf, email: 'konsulent@test.dk', password: PASSWORD }),
-    });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))!.split(';')[0];
+    const cookie = await signInWithPassword(base, 'konsulent@test.dk', PASSWORD);
     const form = await (await fetch(`${base}/meetings/${meetingId}/bilag/new`, { headers: { cookie } })).text();
     const csrf = /action="\/meetings\/\d+\/bilag\?_csrf=([^"]+)"/.exec(form)![1];
     return { cookie, csrf: decodeURIComponent(csrf) };
@@ -90,7 +67,7 @@ describe('five 25 MB bilag at once', () => {
       await fiveAtOnce();
     } catch (err) {
       // The server's own account (a refusal, a crash) is what tells why an upload broke off.
-      console.log(`server log (last 4000 characters):\n${output.slice(-4000)}`);
+      console.log(`server log (last 4000 characters):\n${server.output().slice(-4000)}`);
       throw err;
     }
   }, 600_000);

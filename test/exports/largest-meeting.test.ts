@@ -2,10 +2,8 @@
 // full text, the longest free text) exports in every format from the real server, started as
 // `npm start` starts it (same heap limits), and its resident memory stays under the SPEC's 250 MB.
 // Before the fix one such PDF exhausted the heap and took the server down for everyone.
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -18,10 +16,9 @@ import { addAgendaItem } from '../../server/meetings/agenda';
 import { saveMinutesText } from '../../server/meetings/minutes';
 import { MEETING_LIMITS } from '../../server/meetings/schemas';
 import { seedPartnership } from '../../seeds/partnership';
-import { startOptions } from '../../bench/server';
+import { startProductionServer, signInWithPassword, type ProductionServer } from '../helpers/production-server';
 import { aMeeting, anActionForm, anAgendaItemForm, personId } from '../helpers/factories';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PASSWORD = 'korrekt-hest-batteri';
 const RSS_LIMIT_MB = 250;
 const WORDS = 'borgerne plejecentret frivillige samskabelse ressourcedetektor medbygger oversætter udforsker initiativdyrker meningsskaber netværkssmed effektjæger kerneopgaven tillid ledelse faglighed afbureaukratisering Uldum skolen daginstitutionen fællesskab læring beskæftigelse omsorg æblegrød øresund ål'.split(' ');
@@ -64,34 +61,10 @@ async function buildLargestMeeting(file: string): Promise<number> {
   return meetingId;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** The server's peak resident memory so far (VmHWM), in MB. */
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-async function signIn(base: string): Promise<string> {
-  const page = await fetch(`${base}/login`);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-  const cookie = page.headers.getSetCookie()[0].split(';')[0];
-  const res = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email: 'laeser@test.dk', password: PASSWORD }),
-  });
-  return res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))!.split(';')[0];
 }
 
 describe('the largest meeting the forms accept', () => {
@@ -99,26 +72,14 @@ describe('the largest meeting the forms accept', () => {
   let child: ChildProcess;
   let base: string;
   let meetingId: number;
-  let output = '';
+  let server: ProductionServer;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-largest-'));
     const file = path.join(dir, 'uldum.sqlite');
     meetingId = await buildLargestMeeting(file);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [...startOptions(), 'server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    server = await startProductionServer(file);
+    ({ child, base } = server);
   }, 300_000);
 
   afterAll(() => {
@@ -127,10 +88,10 @@ describe('the largest meeting the forms accept', () => {
   });
 
   it('exports as PDF, DOCX, Markdown and print page, twice at once, within 250 MB and without a crash', async () => {
-    const cookie = await signIn(base);
+    const cookie = await signInWithPassword(base, 'laeser@test.dk', PASSWORD);
     const get = async (suffix: string) => {
       const res = await fetch(`${base}/meetings/${meetingId}${suffix}`, { headers: { cookie } }).catch((err: Error) => {
-        throw new Error(`${suffix}: ${err.message}; the server said:\n${output.slice(-3000)}`);
+        throw new Error(`${suffix}: ${err.message}; the server said:\n${server.output().slice(-3000)}`);
       });
       const body = Buffer.from(await res.arrayBuffer());
       return { status: res.status, body };
