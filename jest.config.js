@@ -18,5 +18,5 @@ module.exports = {
   // child process can take several seconds. Speed is measured by `npm run bench`.
   testTimeout: 30_000,
   // Every write in a test must record its audit row (test/helpers/audit-rule.ts).
-  setupFilesAfterEnv: ['<rootDir>/test/helpers/audit-rule-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/audit-rule-setup.ts', '<rootDir>/test/helpers/postgres-setup.ts'],
 };

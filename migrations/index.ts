@@ -18,6 +18,7 @@ import * as m0016 from './0016_minutes_record';
 import * as m0017 from './0017_sign_in_providers_and_two_factor';
 import * as m0018 from './0018_outbox';
 import * as m0019 from './0019_notifications';
+import * as pg0005 from './postgres/0005_search';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -37,4 +38,12 @@ export const migrations: Record<string, Migration> = {
   '0017_sign_in_providers_and_two_factor': m0017,
   '0018_outbox': m0018,
   '0019_notifications': m0019,
+};
+
+/**
+ * Migrations PostgreSQL runs in place of the one of the same name (server/db/migrator.ts): only
+ * where the SQL cannot be the same (SQLite's FTS5 search index). Everything else is one list.
+ */
+export const postgresVariants: Record<string, Migration> = {
+  '0005_search': pg0005,
 };

@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from './db/audit';
 import { createAccount, inviteAccount } from './accounts/service';
 import { appUrlOf } from './mail/service';
 import { anonymisePerson, describeAnonymisation, exportPerson } from './people/service';
-import { rebuildSearchIndex } from './search/fts';
+import { rebuildSearchIndex } from './search/service';
 import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
 import { formatCount } from './web/format';

@@ -41,7 +41,7 @@ export interface SearchIndexTable {
  * (and whatever `joins` add). An index row's rowid is `s.id * 16 + code`, so a trigger finds
  * and replaces the row of a record without scanning the index.
  */
-interface Source {
+export interface Source {
   type: SearchType;
   code: number;
   table: string;
@@ -60,7 +60,7 @@ interface Source {
 
 const MEETING_DATE = { table: 'meetings', parentKey: 'id', childKey: 'meeting_id', columns: ['starts_at'] };
 
-const SOURCES: Source[] = [
+export const SOURCES: Source[] = [
   {
     type: 'moede',
     code: 1,
@@ -198,7 +198,7 @@ const SOURCES: Source[] = [
 ];
 
 /** The rowid of a record's index row (an SQL expression over `id`). */
-const rowid = (source: Source, id: string) => `${id} * 16 + ${source.code}`;
+export const rowid = (source: Source, id: string) => `${id} * 16 + ${source.code}`;
 
 /** The same "aa" → "å" replacements as normaliseAa() in ./query.ts, in the same order. */
 const normaliseAa = (expr: string) => `replace(replace(replace(${expr}, 'aa', 'å'), 'Aa', 'Å'), 'AA', 'Å')`;
@@ -210,7 +210,7 @@ const normaliseAa = (expr: string) => `replace(replace(replace(${expr}, 'aa', '�
 const text = (exprs: string[]) => (exprs.length ? normaliseAa(`concat_ws(' · ', ${exprs.map((e) => `nullif(trim(${e}), '')`).join(', ')})`) : `''`);
 
 /** INSERT … SELECT of the index rows for one kind of record, optionally only some of them. */
-function insertRows(source: Source, only?: string): string {
+export function insertRows(source: Source, only?: string): string {
   const conditions = [source.where, only].filter(Boolean).map((c) => `(${c})`);
   return [
     'insert into search_index (rowid, type, ref_id, url, date, title, body)',

@@ -1,23 +1,25 @@
 // Reads of the search index: one query for a page of hits, one for the number of hits per kind.
-// The FTS5-specific pieces (MATCH, rank, snippet) come from the adapter in ./fts.ts.
+// The database-specific pieces (match, rank, snippet) come from the adapters: FTS5 in ./fts.ts,
+// PostgreSQL's text search in ./pg.ts. The rest (kinds, dates, closed items) is the same SQL.
 import type { Db } from '../db/database';
-import {
-  bestFirst,
-  newestRecordFirst,
-  bodySnippet,
-  displayContext,
-  displayTitle,
-  hitType,
-  isOfType,
-  matches,
-  outsideClosedItems,
-  type SearchIndexTable,
-  type SearchType,
-} from './fts';
+import { dialectOf } from '../db/dialect';
+import * as fts5 from './fts';
+import * as pg from './pg';
+import { newestRecordFirst, displayContext, displayTitle, hitType, isOfType, outsideClosedItems, type SearchIndexTable, type SearchType } from './fts';
+
+/** The three fragments that differ, for the database `db` talks to. */
+function textSearch(db: Db, f: IndexFilter) {
+  if (dialectOf(db) === 'postgres') {
+    return { matches: pg.matches(f.tsquery), bestFirst: pg.bestFirst(f.tsquery), bodySnippet: pg.bodySnippet(f.tsquery) };
+  }
+  return { matches: fts5.matches(f.match), bestFirst: fts5.bestFirst, bodySnippet: fts5.bodySnippet };
+}
 
 export interface IndexFilter {
-  /** A MATCH expression made by toMatchExpression(). */
+  /** A MATCH expression made by toMatchExpression() (SQLite) … */
   match: string;
+  /** … and the same search made by toTsQuery() (PostgreSQL). */
+  tsquery: string;
   type?: SearchType;
   /** UTC instants bounding the period: since ≤ date < until. */
   since?: string;
@@ -27,7 +29,7 @@ export interface IndexFilter {
 }
 
 function hits(db: Db, f: IndexFilter) {
-  let q = db.withTables<{ search_index: SearchIndexTable }>().selectFrom('search_index').where(matches(f.match));
+  let q = db.withTables<{ search_index: SearchIndexTable }>().selectFrom('search_index').where(textSearch(db, f).matches);
   // Dates are ISO text: a day ("2026-11-24") and an instant compare correctly with an instant bound.
   if (f.since) q = q.where('search_index.date', '>=', f.since);
   if (f.until) q = q.where('search_index.date', '<', f.until);
@@ -50,6 +52,7 @@ export interface HitRow {
  * with `newestFirst` in index order from the newest record, which needs no scoring of every hit.
  */
 export function searchHits(db: Db, f: IndexFilter, limit: number, offset: number, newestFirst = false): Promise<HitRow[]> {
+  const { bestFirst, bodySnippet } = textSearch(db, f);
   let q = hits(db, f);
   if (f.type) q = q.where(isOfType(f.type));
   return q

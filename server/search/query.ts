@@ -73,6 +73,22 @@ export function toMatchExpression(input: string): string | null {
 }
 
 /**
+ * The same search as a PostgreSQL tsquery (server/search/pg.ts): each word a prefix (`pleje:*`),
+ * each phrase its words in order (`i <-> uldum`), all of them required. Tokens are letters and
+ * digits only, so none of the tsquery operators (& | ! ( ) : * < > ') can come from the input.
+ */
+export function toTsQuery(input: string): string | null {
+  const { words, phrases } = parseQuery(input);
+  const terms: string[] = [];
+  const add = (term: string) => {
+    if (terms.length < MAX_TERMS && !terms.includes(term)) terms.push(term);
+  };
+  for (const phrase of phrases) add(phrase.length === 1 ? phrase[0] : `(${phrase.join(' <-> ')})`);
+  for (const word of words) add(`${word}:*`);
+  return terms.length ? terms.join(' & ') : null;
+}
+
+/**
  * The lower-cased terms of a query, for marking them in text the index did not highlight
  * (titles are shown as written, not as indexed). Words are prefixes; phrase words whole.
  */

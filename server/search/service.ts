@@ -1,12 +1,15 @@
-// Search over the whole tool: turns the form into a safe FTS5 query, reads one page of hits and
+// Search over the whole tool: turns the form into a safe query (FTS5 or tsquery), reads one page of hits and
 // the number of hits per kind, and shapes them for the page: grouped by kind, hits marked.
 import type { Db } from '../db/database';
 import { formatIsoDay } from '../web/format';
 import { pagination, type PageRequest, type Pagination } from '../web/pagination';
 import { copenhagenToUtc, utcToCopenhagen } from '../web/time';
+import { dialectOf } from '../db/dialect';
+import * as fts5 from './fts';
 import { MARK_END, MARK_START, SEARCH_TYPES, type SearchType } from './fts';
+import * as pg from './pg';
 import { countHitsByType, searchHits, type HitRow, type IndexFilter } from './queries';
-import { highlightTerms, normaliseAa, toMatchExpression } from './query';
+import { highlightTerms, normaliseAa, toMatchExpression, toTsQuery } from './query';
 import { SEARCH_TYPE_LABELS, type SearchForm } from './schemas';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -90,6 +93,31 @@ export function markedSegments(text: string): Segment[] {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
+ * One mark over a whole phrase: FTS5 marks a phrase hit as one piece; PostgreSQL's ts_headline
+ * marks its words one by one (not its stop words). Two marked pieces are joined when what lies
+ * between them is only separators and words of the query's phrases.
+ */
+export function joinPhraseMarks(segments: Segment[], phraseWords: string[]): Segment[] {
+  if (!phraseWords.length) return segments;
+  const joined: Segment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const gap = segments[i];
+    const before = joined[joined.length - 1];
+    const after = segments[i + 1];
+    const bridging =
+      !gap.mark &&
+      before?.mark &&
+      after?.mark &&
+      (gap.text.match(WORD) ?? []).every((w) => phraseWords.includes(normaliseAa(w).toLocaleLowerCase('da-DK')));
+    if (bridging) {
+      before.text += gap.text + after.text;
+      i++;
+    } else joined.push({ ...gap });
+  }
+  return joined;
+}
+
+/**
  * Marks the words of a text (shown as written) that the query matched: a word that starts with
  * one of the query's words, or is one of its phrase words; "aa" counts as "å" as in the index.
  */
@@ -135,7 +163,7 @@ function hitOf(row: HitRow, terms: ReturnType<typeof highlightTerms>): SearchHit
     url: row.url,
     title: highlightWords(row.title || SEARCH_TYPE_LABELS[row.type], terms),
     context: row.context.replace(OTHER_CONTROL, ''),
-    snippet: markedSegments(row.snippet ?? ''),
+    snippet: joinPhraseMarks(markedSegments(row.snippet ?? ''), terms.whole),
     date: displayDate(row.type, row.date),
   };
 }
@@ -166,12 +194,17 @@ const EMPTY: Omit<SearchResult, 'message'> = { groups: [], counts: [], total: 0,
  * One search: one count of hits per kind, then (when there are any) one query for the page.
  * Any text is accepted; what cannot be searched for comes back as a message, never an error.
  */
+/** Empties the search index and fills it again from the records (`npm run cli -- reindex`). */
+export function rebuildSearchIndex(db: Db): Promise<number> {
+  return dialectOf(db) === 'postgres' ? pg.rebuildSearchIndex(db) : fts5.rebuildSearchIndex(db);
+}
+
 export async function search(db: Db, form: SearchForm, page: PageRequest, withoutClosedItems = false): Promise<SearchResult> {
   if (!form.q) return { ...EMPTY, message: 'Skriv mindst ét ord i søgefeltet.' };
   const match = toMatchExpression(form.q);
   if (!match) return { ...EMPTY, message: `Ingen resultater for »${form.q}«. Søg på ord med bogstaver eller tal.` };
 
-  const filter: IndexFilter = { match, ...periodBounds(form.from, form.to), withoutClosedItems };
+  const filter: IndexFilter = { match, tsquery: toTsQuery(form.q)!, ...periodBounds(form.from, form.to), withoutClosedItems };
   const perType = await countHitsByType(db, filter);
   const total = [...perType.values()].reduce((a, b) => a + b, 0);
   const counts: TypeCount[] = SEARCH_TYPES.filter((t) => perType.has(t)).map((t) => ({

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../server/db/migrator';
 import { fixedClock } from '../../server/web/clock';
 import { seedPartnership } from '../../seeds/partnership';
 import { registerAuditRuleHandle, withAuditRule } from './audit-rule';
+import { freshPostgresDb, onPostgres } from './postgres';
 
 let template: Promise<Buffer> | undefined;
 
@@ -26,6 +27,8 @@ async function buildTemplate(): Promise<Buffer> {
  * a write without its audit row fails the test.
  */
 export async function freshDb(): Promise<{ db: Db; raw: SQLite.Database }> {
+  // The PostgreSQL run has no SQLite handle: tests that need one run on SQLite only (jest.pg.config.js).
+  if (onPostgres) return { db: await freshPostgresDb(), raw: undefined as unknown as SQLite.Database };
   template ??= buildTemplate();
   const raw = new SQLite(await template);
   applyPragmas(raw);

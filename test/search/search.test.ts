@@ -74,8 +74,9 @@ describe('/search: finding Danish words', () => {
     const phrase = await k.agent.get('/search').query({ q: '"mødet med borgerne"' });
     expect(hitTitles(phrase.text)).toEqual(['Sammen']);
     expect(phrase.text).toContain('holdt <mark>mødet med borgerne</mark> i hallen');
-    // A quoted word is a whole word, not a prefix.
-    expect(hitTitles((await k.agent.get('/search').query({ q: '"mød"' })).text)).toEqual([]);
+    // A quoted word is a whole word, not a prefix ("bor" is not the start of "borgerne"; on
+    // PostgreSQL the Danish stemmer also finds other forms of a word, and "bor" is not one).
+    expect(hitTitles((await k.agent.get('/search').query({ q: '"bor"' })).text)).toEqual([]);
   });
 
   it('ranks a hit in the title above one in the body', async () => {
