@@ -18,6 +18,7 @@ import * as m0016 from './0016_minutes_record';
 import * as m0017 from './0017_sign_in_providers_and_two_factor';
 import * as m0018 from './0018_outbox';
 import * as m0019 from './0019_notifications';
+import * as m0020 from './0020_failure_counts';
 import * as pg0005 from './postgres/0005_search';
 
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0017_sign_in_providers_and_two_factor': m0017,
   '0018_outbox': m0018,
   '0019_notifications': m0019,
+  '0020_failure_counts': m0020,
 };
 
 /**

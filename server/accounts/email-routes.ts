@@ -21,7 +21,7 @@ export function emailAccountRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
   const router = Router();
   if (config.passwordLogin === false) return router; // no passwords to reset or choose
-  const throttle = new ResetThrottle(clock);
+  const throttle = new ResetThrottle(db, clock);
 
   router.get('/password/forgot', (_req, res) => {
     res.render('accounts/forgot');
@@ -29,13 +29,13 @@ export function emailAccountRoutes(ctx: AppContext): Router {
 
   router.post('/password/forgot', async (req, res) => {
     const address = req.ip ?? '';
-    if (throttle.isRefused(address)) {
+    if (await throttle.isRefused(address)) {
       res.status(429);
       return res.render('accounts/forgot', { form: { values: { email: String(req.body?.email ?? '') }, errors: {} }, formError: A.resetTooMany });
     }
     const parsed = parseForm(ForgotPasswordSchema, req.body);
     if (!parsed.ok) return renderInvalid(res, 'accounts/forgot', {}, parsed.form);
-    const mail = throttle.record(address, parsed.data.email);
+    const mail = await throttle.record(address, parsed.data.email);
     await requestPasswordReset(db, parsed.data.email, { at: clock.now(), appUrl: appUrlOf(config), mail });
     res.render('accounts/forgot-sent', { message: A.resetRequested });
   });

@@ -9,6 +9,7 @@
 // Refusals are decided before the password is checked and from the typed e-mail only, so an
 // unknown e-mail gets exactly the answers a known one gets (accounts cannot be enumerated).
 import { isIPv6 } from 'node:net';
+import type { Db } from '../db/database';
 import type { Clock } from '../web/clock';
 import { FailureCounter } from '../web/rate-limit';
 
@@ -46,8 +47,8 @@ export function clientKey(address: string | undefined): string {
 export class LoginThrottle {
   private readonly failures: FailureCounter;
 
-  constructor(clock: Clock) {
-    this.failures = new FailureCounter(LOGIN_WINDOW_MS, () => clock.now(), ADDRESS_MAX);
+  constructor(db: Db, clock: Clock) {
+    this.failures = new FailureCounter(db, 'login', LOGIN_WINDOW_MS, () => clock.now(), ADDRESS_MAX);
   }
 
   private keys(a: LoginAttempt) {
@@ -56,21 +57,21 @@ export class LoginThrottle {
   }
 
   /** Whether to refuse the attempt without checking the password. */
-  isRefused(a: LoginAttempt): boolean {
+  async isRefused(a: LoginAttempt): Promise<boolean> {
     const k = this.keys(a);
-    const pairFailures = this.failures.count(k.pair);
+    const pairFailures = await this.failures.count(k.pair);
     if (pairFailures >= PAIR_MAX) return true;
-    if (pairFailures >= PAIR_MAX_UNDER_ATTACK && this.failures.count(k.account) >= ACCOUNT_UNDER_ATTACK) return true;
-    return !a.knownBrowser && this.failures.count(k.address) >= ADDRESS_MAX;
+    if (pairFailures >= PAIR_MAX_UNDER_ATTACK && (await this.failures.count(k.account)) >= ACCOUNT_UNDER_ATTACK) return true;
+    return !a.knownBrowser && (await this.failures.count(k.address)) >= ADDRESS_MAX;
   }
 
-  recordFailure(a: LoginAttempt): void {
+  async recordFailure(a: LoginAttempt): Promise<void> {
     const k = this.keys(a);
-    this.failures.record(k.pair, k.account, k.address);
+    await this.failures.record(k.pair, k.account, k.address);
   }
 
   /** The right password: this address's mistakes for the account are forgiven. */
-  recordSuccess(a: LoginAttempt): void {
-    this.failures.reset(this.keys(a).pair);
+  async recordSuccess(a: LoginAttempt): Promise<void> {
+    await this.failures.reset(this.keys(a).pair);
   }
 }

@@ -25,7 +25,7 @@ import { mailSettingsOf } from '../notifications/service';
 export function accountRoutes(ctx: AppContext): Router {
   const { db, clock, config } = ctx;
   const router = Router();
-  const throttle = new LoginThrottle(clock);
+  const throttle = new LoginThrottle(db, clock);
   const passwordLogin = config.passwordLogin !== false;
 
   /** What the login page shows besides the form: a button per provider, and whether the password form is on. */
@@ -82,7 +82,7 @@ export function accountRoutes(ctx: AppContext): Router {
     if (!parsed.ok) return renderInvalid(res, 'accounts/login', await loginLocals(next), parsed.form);
     const { email, password } = parsed.data;
     const attempt = { email, address: req.ip ?? '', knownBrowser: isKnownBrowser(req, config.sessionSecret, email) };
-    if (throttle.isRefused(attempt)) {
+    if (await throttle.isRefused(attempt)) {
       res.status(429);
       return res.render('accounts/login', {
         ...(await loginLocals(next)),
@@ -92,13 +92,13 @@ export function accountRoutes(ctx: AppContext): Router {
     }
     const user = await authenticate(db, email, password, clock.now());
     if (!user) {
-      throttle.recordFailure(attempt);
+      await throttle.recordFailure(attempt);
       return renderInvalid(res, 'accounts/login', await loginLocals(next), {
         values: { email },
         errors: { password: 'E-mail eller adgangskode er forkert' },
       });
     }
-    throttle.recordSuccess(attempt);
+    await throttle.recordSuccess(attempt);
     rememberBrowser(req, res, config.sessionSecret, email);
     if (user.totpEnabled || totpRequiredFor(user.role, config.requireTotpFor)) {
       await startPendingSession(req, clock, user.id, !user.totpEnabled, next);

@@ -30,7 +30,7 @@ const MAX_FAILURES = 5;
 
 export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
   const router = Router();
-  const failures = new FailureCounter(WINDOW_MS, () => clock.now());
+  const failures = new FailureCounter(db, 'totp', WINDOW_MS, () => clock.now());
   const secret = config.sessionSecret;
 
   const emailOf = async (userId: number) => (await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
@@ -50,7 +50,7 @@ export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
   };
 
   /** Five wrong codes in a quarter: refused (429) before the code is looked at. */
-  const refused = (userId: number) => failures.count(`code:${userId}`) >= MAX_FAILURES;
+  const refused = async (userId: number) => (await failures.count(`code:${userId}`)) >= MAX_FAILURES;
 
   const tooMany = (res: Response, view: string, locals: Record<string, unknown>) => {
     res.status(429).render(view, { ...locals, formError: A.tooManyCodes });
@@ -71,15 +71,15 @@ export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
       if (req.session.pending) flash(req, A.pendingExpired, 'error');
       return res.redirect(303, '/login');
     }
-    if (refused(pending.userId)) return tooMany(res, 'accounts/two-factor-code', {});
+    if (await refused(pending.userId)) return tooMany(res, 'accounts/two-factor-code', {});
     const parsed = parseForm(CodeSchema, req.body);
     if (!parsed.ok) return renderInvalid(res, 'accounts/two-factor-code', {}, parsed.form);
     const factor = await checkSecondFactor(db, pending.userId, parsed.data.code, clock.now(), secret);
     if (!factor) {
-      failures.record(`code:${pending.userId}`);
+      await failures.record(`code:${pending.userId}`);
       return renderInvalid(res, 'accounts/two-factor-code', {}, { values: {}, errors: { code: A.wrongCode } });
     }
-    failures.reset(`code:${pending.userId}`);
+    await failures.reset(`code:${pending.userId}`);
     await startSignedInSession(req, clock, pending.userId, { method: factor === 'totp' ? 'password+totp' : 'password+recovery' });
     if (factor === 'recovery') flash(req, A.recoveryCodeUsed, 'info');
     res.redirect(303, pending.next);
@@ -89,11 +89,11 @@ export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
     const pending = pendingOf(req, clock);
     if (!pending || !pending.enrol) return res.redirect(303, '/login');
     const action = '/login/two-factor/enrol';
-    if (refused(pending.userId)) return tooMany(res, 'accounts/two-factor-enrol', { enrolment: await enrolmentFor(await emailOf(pending.userId), enrolmentKey(req)), action, signingIn: true });
+    if (await refused(pending.userId)) return tooMany(res, 'accounts/two-factor-enrol', { enrolment: await enrolmentFor(await emailOf(pending.userId), enrolmentKey(req)), action, signingIn: true });
     const parsed = parseForm(EnrolCodeSchema, req.body);
     const codes = parsed.ok ? await enableTotp(db, pending.userId, enrolmentKey(req), parsed.data.code, clock.now(), secret) : null;
     if (!codes) {
-      if (parsed.ok) failures.record(`code:${pending.userId}`);
+      if (parsed.ok) await failures.record(`code:${pending.userId}`);
       const form = parsed.ok ? { values: {}, errors: { code: A.wrongEnrolmentCode } } : parsed.form;
       res.status(422);
       return renderEnrol(req, res, pending.userId, action, { form, formError: FORM_ERROR });
@@ -117,13 +117,13 @@ export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
     const user = requireUser(req);
     if ((await twoFactorStatus(db, user.id)).enabled) throw new Conflict('Totrinsbekræftelse er allerede slået til.', '/profile/two-factor');
     const action = '/profile/two-factor';
-    if (refused(user.id)) {
+    if (await refused(user.id)) {
       return tooMany(res, 'accounts/two-factor-enrol', { enrolment: await enrolmentFor(user.email, enrolmentKey(req)), action, signingIn: false });
     }
     const parsed = parseForm(EnrolCodeSchema, req.body);
     const codes = parsed.ok ? await enableTotp(db, user.id, enrolmentKey(req), parsed.data.code, clock.now(), secret) : null;
     if (!codes) {
-      if (parsed.ok) failures.record(`code:${user.id}`);
+      if (parsed.ok) await failures.record(`code:${user.id}`);
       const form = parsed.ok ? { values: {}, errors: { code: A.wrongEnrolmentCode } } : parsed.form;
       res.status(422);
       return renderEnrol(req, res, user.id, action, { form, formError: FORM_ERROR });
@@ -139,11 +139,11 @@ export function twoFactorRoutes({ db, clock, config }: AppContext): Router {
     const status = await twoFactorStatus(db, user.id);
     if (!status.enabled) throw new Conflict(A.twoFactorNotEnabled, '/profile/two-factor');
     const locals = { status, required: totpRequiredFor(user.role, config.requireTotpFor) };
-    if (refused(user.id)) return tooMany(res, 'accounts/two-factor', locals);
+    if (await refused(user.id)) return tooMany(res, 'accounts/two-factor', locals);
     const parsed = parseForm(CodeSchema, req.body);
     if (!parsed.ok) return renderInvalid(res, 'accounts/two-factor', locals, parsed.form);
     if (!(await checkSecondFactor(db, user.id, parsed.data.code, clock.now(), secret))) {
-      failures.record(`code:${user.id}`);
+      await failures.record(`code:${user.id}`);
       return renderInvalid(res, 'accounts/two-factor', locals, { values: {}, errors: { code: A.wrongCode } });
     }
     await handle(user.id, req, res);

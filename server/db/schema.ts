@@ -149,6 +149,13 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** One failed attempt under a counter's key (migrations/0020, server/web/rate-limit.ts). */
+export interface FailureTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
 /** This installation's settings (migrations/0012): e.g. installation_id. */
 export interface AppSettingTable {
   key: string;
@@ -168,6 +175,7 @@ export interface Database extends MeetingsDatabase, InitiativesDatabase, Attachm
   kerneopgaver: KerneopgaveTable;
   focus_aspects: FocusAspectTable;
   audit_log: AuditLogTable;
+  failures: FailureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
