@@ -69,9 +69,15 @@ export function createApp(options: AppOptions): express.Express {
   app.set('view cache', cacheViews);
 
   app.use(securityHeaders());
+  // For the load balancer: 200 while this instance can reach its database (a query through the
+  // pool, so a PostgreSQL that is down or a pool that cannot connect shows), else 503.
   app.get('/healthz', async (_req, res) => {
-    await ctx.db.selectFrom('users').select('id').limit(1).execute();
-    res.type('text/plain').send('ok');
+    try {
+      await ctx.db.selectFrom('users').select('id').limit(1).execute();
+      res.type('text/plain').send('ok');
+    } catch {
+      res.status(503).type('text/plain').send('database unavailable');
+    }
   });
   app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: ctx.config.env === 'production' ? '1d' : 0, index: false }));
   app.get('/favicon.ico', (_req, res) => {

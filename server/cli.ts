@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { loadConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { removeSecrets, restoreDatabase } from './db/backup';
+import { copySqliteToPostgres, TargetNotEmpty } from './db/copy-to-postgres';
+import { describePostgresUrl, openConfiguredDatabase } from './db/open';
+import { dumpCommand, dumpPostgres, isPostgresDump, otherAppConnections, PostgresToolMissing, restorePostgres } from './db/pg-backup';
+import { createPostgresDb, createPostgresPool } from './db/postgres';
 import { migrateToLatest } from './db/migrator';
 import { APP_ROLES } from './db/schema';
 import { SYSTEM_ACTOR } from './db/audit';
@@ -30,9 +34,12 @@ const USAGE = `Brug: npm run cli -- <kommando>
                                             --invite: ingen adgangskode, men en invitation på
                                             e-mail (brugeren vælger den selv; linket udskrives)
   backup FIL                                tag en konsistent kopi af databasen, mens den kører
-                                            (uden logins og kalenderadresser)
+                                            (uden logins og kalenderadresser; på PostgreSQL
+                                            med pg_dump, uden logins)
   restore FIL                               erstat databasen med en kopi (stop serveren først:
                                             kommandoen nægter, mens databasen er åben)
+  copy-to-postgres [URL]                    flyt SQLite-databasen (DATABASE_PATH) over i en tom
+                                            PostgreSQL-database (URL eller DATABASE_URL)
   person export ID                          udskriv alt om en person som JSON (indsigt, GDPR)
   person anonymise ID                       anonymisér en person (GDPR): navnet erstattes overalt,
                                             også i godkendte referater; møderne bevares
@@ -50,12 +57,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
 }
 
-async function openMigrated(): Promise<{ db: Db; raw: SQLite.Database }> {
-  const config = loadConfig();
-  const opened = openDatabase(config.databasePath);
-  const applied = await migrateToLatest(opened.db);
-  if (applied.length && applied[0] === '0001_foundation') await seedPartnership(opened.db, new Date());
-  return opened;
+/** The configured database (PostgreSQL with DATABASE_URL, else the SQLite file), migrated. */
+async function openMigrated(): Promise<{ db: Db }> {
+  const { db } = openConfiguredDatabase(loadConfig());
+  const applied = await migrateToLatest(db);
+  if (applied.length && applied[0] === '0001_foundation') await seedPartnership(db, new Date());
+  return { db };
 }
 
 async function findPersonId(db: Db, ref: string): Promise<number> {
@@ -111,7 +118,10 @@ async function userInvite(email: string, role: (typeof APP_ROLES)[number], value
 
 async function backup(file: string | undefined): Promise<void> {
   if (!file) throw new UsageError('Angiv filen, kopien skal skrives til');
-  const { db, raw } = await openMigrated();
+  const config = loadConfig();
+  if (config.databaseUrl) return backupPostgres(config.databaseUrl, path.resolve(file));
+  const { db, raw } = openDatabase(config.databasePath);
+  await migrateToLatest(db);
   try {
     await raw.backup(path.resolve(file)); // SQLite's online backup: consistent while the server writes
     removeSecrets(path.resolve(file));
@@ -121,9 +131,59 @@ async function backup(file: string | undefined): Promise<void> {
   }
 }
 
+async function backupPostgres(url: string, file: string): Promise<void> {
+  try {
+    await dumpPostgres(url, file);
+  } catch (err) {
+    if (!(err instanceof PostgresToolMissing)) throw err;
+    throw new UsageError(`pg_dump findes ikke på denne maskine (Debian: apt-get install postgresql-client). Kør i stedet:\n  ${dumpCommand(url, file)}`);
+  }
+  console.log(`Kopi (pg_dump) skrevet til ${file}`);
+}
+
+async function restorePostgresFrom(url: string, file: string): Promise<void> {
+  if (!isPostgresDump(file)) throw new UsageError('Filen er ikke en sikkerhedskopi fra pg_dump (backup på PostgreSQL)');
+  const others = await otherAppConnections(url);
+  if (others > 0) throw new UsageError(`Databasen er i brug af ${formatCount(others, 'forbindelse', 'forbindelser')} fra serveren. Stop alle instanser først.`);
+  try {
+    await restorePostgres(url, file);
+  } catch (err) {
+    if (!(err instanceof PostgresToolMissing)) throw err;
+    throw new UsageError(`pg_restore findes ikke på denne maskine (Debian: apt-get install postgresql-client)`);
+  }
+  const { db } = openConfiguredDatabase(loadConfig());
+  await migrateToLatest(db);
+  await db.destroy();
+  console.log(`Databasen ${describePostgresUrl(url)} er gendannet fra ${file}.`);
+}
+
+async function copyToPostgres(urlArg: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const url = urlArg ?? config.databaseUrl;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new UsageError('Angiv PostgreSQL-databasen: npm run cli -- copy-to-postgres postgres://bruger@vært/uldum (eller sæt DATABASE_URL)');
+  if (!fs.existsSync(config.databasePath)) throw new UsageError(`SQLite-databasen ${config.databasePath} findes ikke (DATABASE_PATH)`);
+  const source = openDatabase(config.databasePath);
+  const target = createPostgresDb(createPostgresPool(url, { poolSize: 2, statementTimeoutMs: 0 }));
+  try {
+    const counts = await copySqliteToPostgres(source.raw, source.db, target, (line) => console.log(`  ${line}`));
+    const wrong = counts.filter((c) => c.source !== c.target);
+    if (wrong.length) throw new Error(`Antallet af rækker passer ikke: ${wrong.map((c) => `${c.table} ${c.source} → ${c.target}`).join(', ')}`);
+    const rows = counts.reduce((n, c) => n + c.source, 0);
+    console.log(`Kopieret til ${describePostgresUrl(url)}: ${formatCount(counts.length, 'tabel', 'tabeller')}, ${formatCount(rows, 'række', 'rækker')}; antallet passer i hver tabel.`);
+    console.log('Start nu serveren med DATABASE_URL sat til den nye database.');
+  } catch (err) {
+    if (err instanceof TargetNotEmpty) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await source.db.destroy();
+    await target.destroy();
+  }
+}
+
 async function restore(file: string | undefined): Promise<void> {
   if (!file || !fs.existsSync(file)) throw new UsageError('Angiv en eksisterende sikkerhedskopi');
   const config = loadConfig();
+  if (config.databaseUrl) return restorePostgresFrom(config.databaseUrl, path.resolve(file));
   const source = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     const ok = source.pragma('integrity_check', { simple: true });
@@ -157,7 +217,7 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'migrate': {
-      const { db } = openDatabase(loadConfig().databasePath);
+      const { db } = openConfiguredDatabase(loadConfig());
       const applied = await migrateToLatest(db);
       await db.destroy();
       console.log(applied.length ? `Migreret: ${applied.join(', ')}` : 'Databasen er allerede opdateret.');
@@ -187,6 +247,8 @@ async function run(argv: string[]): Promise<void> {
       return restore(rest[0]);
     case 'person':
       return person(rest[0], rest[1]);
+    case 'copy-to-postgres':
+      return copyToPostgres(rest[0]);
     case 'reindex': {
       const { db } = await openMigrated();
       try {

@@ -28,6 +28,12 @@ function parseMailFrom(value: string, ctx: z.RefinementCtx): MailFrom {
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/uldum.sqlite'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'skal være en PostgreSQL-adresse som postgres://bruger:kode@vært:5432/uldum' }).optional(),
+  ),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   SESSION_SECRET: z.string().min(32, { error: 'skal være mindst 32 tegn' }).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   TRUST_PROXY: z.string().trim().default('0').transform(parseTrustProxy),
@@ -82,6 +88,12 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | 
 export interface Config {
   readonly port: number;
   readonly databasePath: string;
+  /** PostgreSQL instead of the SQLite file (DATABASE_URL); several instances may share it. */
+  readonly databaseUrl?: string;
+  /** PostgreSQL: connections per instance (DB_POOL_SIZE, default 10) … */
+  readonly dbPoolSize?: number;
+  /** … and how long one statement may run before the server cancels it (DB_STATEMENT_TIMEOUT_MS, default 30 s). */
+  readonly dbStatementTimeoutMs?: number;
   readonly sessionSecret: string;
   readonly env: 'development' | 'production' | 'test';
   /**
@@ -140,10 +152,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && !e.MAIL_FROM) {
     throw new ConfigError('Ugyldig konfiguration: MAIL_FROM: skal sættes, når SMTP_URL er sat (fx Uldum Samskabelse <noreply@kommune.dk>)');
   }
+  if (e.DATABASE_URL && !e.SESSION_SECRET) {
+    // Several instances must sign the same session cookies; a secret made by one would not do.
+    throw new ConfigError('Ugyldig konfiguration: SESSION_SECRET: skal sættes (mindst 32 tegn, den samme på alle instanser), når DATABASE_URL er sat');
+  }
   const databasePath = e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(e.DATABASE_PATH);
   return Object.freeze({
     port: e.PORT,
     databasePath,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(databasePath),
     env: e.NODE_ENV,
     trustProxy: e.TRUST_PROXY,

@@ -1,7 +1,7 @@
 // Starts the process: configuration → database → migrations → seed → listen.
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase, optimizeDatabase } from './db/database';
+import { openConfiguredDatabase } from './db/open';
 import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { db, raw } = openDatabase(config.databasePath, { slowQueryMs: config.slowQueryMs });
+  const database = openConfiguredDatabase(config, { slowQueryMs: config.slowQueryMs });
+  const { db } = database;
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Database migreret: ${applied.join(', ')}`);
   if (applied.includes(FIRST_MIGRATION)) {
@@ -43,12 +44,12 @@ async function main(): Promise<void> {
   // OpenID providers from OIDC_1_… (the first start): those not there yet are added.
   const providers = await addProvidersFromEnvironment(db, config.oidcProviders ?? [], new Date(), config.sessionSecret);
   if (providers.length) console.log(`Log ind-udbydere tilføjet fra miljøet: ${providers.join(', ')}.`);
-  optimizeDatabase(raw);
+  database.optimize();
   const sessions = new KyselySessionStore(db);
   await sessions.prune();
   setInterval(() => {
     void sessions.prune().catch((err) => console.error('session prune failed', err));
-    optimizeDatabase(raw);
+    database.optimize();
   }, 60 * 60 * 1000).unref();
 
   const app = createApp({ db, config });
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     missedDeadlines: async (d, now) => (await deadlinesToWatch(d, now)).filter((x) => x.missed),
   });
   const server = app.listen(config.port, () => {
-    console.log(`Uldum Samskabelse kører på http://localhost:${config.port} (database: ${config.databasePath}, ${Date.now() - started} ms)`);
+    console.log(`Uldum Samskabelse kører på http://localhost:${config.port} (database: ${database.label}, ${Date.now() - started} ms)`);
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `Porten ${config.port} er optaget. Vælg en anden med PORT=…` : err.message);

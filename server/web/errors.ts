@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DatabaseBusy } from '../db/database';
+import { isPostgresUnavailable } from '../db/postgres';
 import { flash } from './flash';
 
 export class NotFound extends Error {
@@ -38,12 +39,15 @@ export const notFoundHandler: RequestHandler = () => {
   throw new NotFound();
 };
 
+export const DATABASE_UNAVAILABLE = 'Databasen svarer ikke lige nu (den er optaget eller ved at genstarte). Vent lidt, og prøv igen.';
+
 /** Maps errors from libraries (body parser, CSRF) and our own to a status and a Danish message. */
 function classify(err: unknown): { status: number; message: string } {
   if (err instanceof NotFound) return { status: 404, message: err.message };
   if (err instanceof Forbidden) return { status: 403, message: err.message };
   if (err instanceof Conflict) return { status: 409, message: err.message };
   if (err instanceof DatabaseBusy) return { status: 503, message: err.message };
+  if (isPostgresUnavailable(err)) return { status: 503, message: DATABASE_UNAVAILABLE };
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 403) return { status, message: 'Formularen er udløbet eller ugyldig. Gå tilbage, genindlæs siden og prøv igen.' };

@@ -65,18 +65,31 @@ export async function emptyPostgresDatabase(): Promise<{ name: string; url: stri
   return { name, url: databaseUrl(name) };
 }
 
-/** A fresh, migrated and seeded database of its own. */
-export async function freshPostgresDb(): Promise<Db> {
+/** A fresh, migrated and seeded database of its own, and its address (for a second instance's pool). */
+export async function freshPostgresDatabase(): Promise<{ db: Db; url: string }> {
   await ensureTemplate();
   const name = `t_${process.pid}_${++counter}`;
   await withAdmin((admin) => admin.query(`create database ${name} template ${TEMPLATE}`));
   const db = createPostgresDb(createPostgresPool(databaseUrl(name), { poolSize: 4, idleTimeoutMs: 1000 }));
   created.push({ name, db });
+  return { db, url: databaseUrl(name) };
+}
+
+export async function freshPostgresDb(): Promise<Db> {
+  return (await freshPostgresDatabase()).db;
+}
+
+/** Another pool on a test database: a second app instance. Closed with the file's databases. */
+export function anotherInstanceDb(url: string): Db {
+  const db = createPostgresDb(createPostgresPool(url, { poolSize: 4, idleTimeoutMs: 1000 }));
+  pools.push(db);
   return db;
 }
+const pools: Db[] = [];
 
 /** After a test file: close its pools and drop its databases. */
 export async function dropTestDatabases(): Promise<void> {
+  await Promise.all(pools.splice(0).map((db) => db.destroy().catch(() => undefined)));
   const done = created.splice(0);
   if (!done.length) return;
   await Promise.all(done.map(({ db }) => db?.destroy().catch(() => undefined)));

@@ -1,11 +1,13 @@
 // The real server for the browser tests: `npm start`'s entry (server/main.ts under tsx) as a child
 // process on a free port, with its own database in a fresh temporary folder.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { ROOT } from './paths';
 import { e2eState } from './state';
 
@@ -17,6 +19,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface TestServer {
   readonly baseUrl: string;
   readonly databasePath: string;
+  /** The settings that name its database (DATABASE_PATH, or on the PostgreSQL run DATABASE_URL), for the CLI. */
+  readonly databaseEnv: Record<string, string>;
   /** Everything the server printed so far (start-up lines, error references). */
   log(): string;
   stop(): Promise<void>;
@@ -60,16 +64,44 @@ const TEST_ENV: Record<string, string> = { REQUIRE_TOTP_FOR: 'none' };
  * Starts the server on a fresh database and resolves once /healthz answers 200; `env` adds or
  * overrides settings, or is made from the server's own base URL (e.g. APP_URL for e-mailed links).
  */
+/**
+ * On the PostgreSQL run (TEST_DATABASE_URL, scripts/with-postgres.sh) each server gets an empty
+ * database of its own on the test cluster, which the server migrates and seeds as on SQLite.
+ */
+async function postgresDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> } | null> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return null;
+  const name = `e2e_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const query = async (text: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+    drop: () => query(`drop database if exists ${name} with (force)`),
+  };
+}
+
 export async function startServer(options: { env?: Record<string, string> | ((baseUrl: string) => Record<string, string>) } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-e2e-'));
   const databasePath = path.join(dir, 'uldum.sqlite');
+  const postgres = await postgresDatabase();
+  const databaseEnv = postgres?.env ?? { DATABASE_PATH: databasePath };
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
 
   const child = spawn(process.execPath, [...TSX, 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...TEST_ENV, ...(typeof options.env === 'function' ? options.env(baseUrl) : options.env), PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: 'production', TRUST_PROXY: '0' },
+    env: { ...process.env, ...TEST_ENV, ...(typeof options.env === 'function' ? options.env(baseUrl) : options.env), PORT: String(port), ...databaseEnv, NODE_ENV: 'production', TRUST_PROXY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
@@ -83,6 +115,7 @@ export async function startServer(options: { env?: Record<string, string> | ((ba
   const server: TestServer = {
     baseUrl,
     databasePath,
+    databaseEnv,
     log: () => output.join(''),
     async stop() {
       if (stopped) return;
@@ -95,6 +128,7 @@ export async function startServer(options: { env?: Record<string, string> | ((ba
       await exited;
       clearTimeout(timer);
       fs.rmSync(dir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
   e2eState().servers.push(server); // the harness stops it after the test file
@@ -120,11 +154,11 @@ export interface CliUser {
 }
 
 /** `npm run cli -- <args>` against the server's database (e.g. `seed --demo`); resolves with its output. */
-export function runCli(server: Pick<TestServer, 'databasePath'>, args: string[], input = ''): Promise<string> {
+export function runCli(server: Pick<TestServer, 'databaseEnv'>, args: string[], input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, 'server/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: server.databasePath, NODE_ENV: 'production' },
+      env: { ...process.env, ...server.databaseEnv, NODE_ENV: 'production' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -137,7 +171,7 @@ export function runCli(server: Pick<TestServer, 'databasePath'>, args: string[],
 }
 
 /** `npm run cli -- user add …` against the server's database, the password on standard input. */
-export function createUserViaCli(server: Pick<TestServer, 'databasePath'>, user: CliUser): Promise<string> {
+export function createUserViaCli(server: Pick<TestServer, 'databaseEnv'>, user: CliUser): Promise<string> {
   const args = ['user', 'add', '--email', user.email, '--role', user.role];
   if (user.name) args.push('--name', user.name);
   if (user.person) args.push('--person', user.person);
