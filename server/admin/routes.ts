@@ -12,6 +12,7 @@ import { pageRequest, pagination } from '../web/pagination';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupToTempFile } from '../db/backup';
+import { dumpPostgresToTempFile } from '../db/pg-backup';
 import { copenhagenDay } from '../web/format';
 import { auditChanges } from './audit-diff';
 import { auditEntities, countAudit, findUser, listAudit, listUsers, peopleWithoutAccount } from './queries';
@@ -156,15 +157,18 @@ export function adminRoutes(ctx: AppContext): Router {
   });
 
   router.get('/backup', (_req, res) => {
-    res.render('admin/backup');
+    res.render('admin/backup', { postgres: Boolean(ctx.config.databaseUrl) });
   });
 
   // A download of the whole database (personal data and password hashes: administrators only,
   // never cached anywhere on the way).
+  // On PostgreSQL the copy is pg_dump's (custom format, for pg_restore; see README).
   router.post('/backup', async (_req, res, next) => {
-    const file = await backupToTempFile(db);
-    const options = { cacheControl: false, lastModified: false, etag: false, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/vnd.sqlite3' } };
-    res.download(file, `uldum-backup-${copenhagenDay(clock.now())}.sqlite`, options, (err) => {
+    const url = ctx.config.databaseUrl;
+    const file = url ? await dumpPostgresToTempFile(url) : await backupToTempFile(db);
+    const type = url ? 'application/octet-stream' : 'application/vnd.sqlite3';
+    const options = { cacheControl: false, lastModified: false, etag: false, headers: { 'Cache-Control': 'no-store', 'Content-Type': type } };
+    res.download(file, `uldum-backup-${copenhagenDay(clock.now())}.${url ? 'dump' : 'sqlite'}`, options, (err) => {
       fs.rm(path.dirname(file), { recursive: true, force: true }, () => undefined);
       if (err && !res.headersSent) next(err);
     });

@@ -20,6 +20,7 @@ export function removeSecrets(file: string): void {
     copy.pragma('secure_delete = ON');
     copy.transaction(() => {
       copy.prepare('delete from sessions').run();
+      copy.prepare('delete from failures').run(); // typed e-mails and addresses of failed sign-ins
       copy.prepare('update users set calendar_token = null').run();
       copy.prepare('delete from account_tokens').run();
       for (const column of ['before', 'after']) {

@@ -1,5 +1,6 @@
 // "Glemt adgangskode?" end to end: the form, the mail through a real SMTP server, the link, the
 // new password; the same answer for any e-mail; expired, used and tampered links; the limits.
+import { onPostgres } from '../helpers/postgres';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { PASSWORD, signedIn, signIn } from '../helpers/agent';
@@ -192,7 +193,8 @@ describe('Glemt adgangskode', () => {
     expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(4);
   });
 
-  it('leaves the links out of a backup, so a copied message sets no password', async () => {
+  // SQLite's copy; on PostgreSQL pg_dump leaves the table's rows out (test/postgres/cli.test.ts).
+  (onPostgres ? it.skip : it)('leaves the links out of a backup, so a copied message sets no password', async () => {
     t = await mailTest();
     const user = await userWithEmail();
     await askForLink(user.email);

@@ -187,7 +187,7 @@ describe('the public version of the minutes', () => {
     expect((await visitor.get(`/offentlig/${token}/referat.md`)).status).toBe(404);
     expect((await visitor.get(`/offentlig/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await visitor.get('/offentlig/kort')).status).toBe(404);
-    const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'public_link').execute();
+    const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'public_link').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
   });
 
