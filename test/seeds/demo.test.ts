@@ -11,6 +11,7 @@ import { PARTNERSHIP_NAME } from '../../seeds/partnership';
 import { signedIn } from '../helpers/agent';
 import { freshDb, testApp } from '../helpers/app';
 import { countRows } from '../helpers/db';
+import { onPostgres } from '../helpers/postgres';
 
 const AT = new Date('2026-11-24T10:00:00Z'); // a Tuesday
 const TODAY = '2026-11-24';
@@ -22,6 +23,14 @@ jest.setTimeout(60_000);
 const templates = new Map<string, Promise<{ image: Buffer; realPeople: number[] }>>();
 
 async function seeded(at = AT) {
+  if (onPostgres) {
+    // No file image to copy on PostgreSQL: each test seeds its own database.
+    const { db } = await freshDb();
+    const realPeople = (await db.selectFrom('people').select('id').execute()).map((p) => p.id);
+    await seedDemo(db, at);
+    const demo = await db.selectFrom('partnerships').select('id').where('name', '=', DEMO_PARTNERSHIP_NAME).executeTakeFirstOrThrow();
+    return { db, realPeople, partnershipId: demo.id };
+  }
   const key = at.toISOString();
   if (!templates.has(key)) {
     templates.set(
