@@ -47,7 +47,14 @@ class SerialisedWritesDialect extends PostgresDialect {
     const begin = driver.beginTransaction.bind(driver);
     driver.beginTransaction = async (connection: DatabaseConnection, settings: TransactionSettings) => {
       await begin(connection, settings);
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+      try {
+        await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+      } catch (err) {
+        // Waited past the statement timeout: Kysely sees a failed BEGIN and will not roll back,
+        // so do it here, or the connection would go back to the pool inside an aborted transaction.
+        await connection.executeQuery(CompiledQuery.raw('rollback'));
+        throw err;
+      }
     };
     return driver;
   }
