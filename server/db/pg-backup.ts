@@ -1,14 +1,16 @@
 // POSTGRESQL ADAPTER for backup and restore: PostgreSQL's own pg_dump, pg_restore and psql, run by the
 // CLI (`npm run cli -- backup FIL` / `restore FIL` with DATABASE_URL set). The dump is pg_dump's
-// custom format; sign-in sessions and failure counts are left out of it as on SQLite (their
+// custom format; sign-in sessions, failure counts and reset/invitation links are left out of it as on SQLite (their
 // tables are dumped empty). Unlike the SQLite copy, the dump keeps calendar addresses: keep it
 // as safe as the database itself.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 
-/** Tables whose rows a backup leaves out: who is signed in and who has been failing to. */
-const NOT_BACKED_UP = ['sessions', 'failures'];
+/** Tables whose rows a backup leaves out: who is signed in, who has been failing to, and open invitation/reset links. */
+const NOT_BACKED_UP = ['sessions', 'failures', 'account_tokens'];
 
 export class PostgresToolMissing extends Error {}
 
@@ -58,6 +60,14 @@ export function dumpCommand(url: string, file: string): string {
 export async function dumpPostgres(url: string, file: string): Promise<void> {
   const { dbname, env } = connection(url);
   await run(findTool('pg_dump'), ['--format=custom', ...NOT_BACKED_UP.map((t) => `--exclude-table-data=${t}`), `--file=${file}`, `--dbname=${dbname}`], env);
+}
+
+/** A dump in a new temporary folder, for the administrators' download (/admin/backup); returns its path. */
+export async function dumpPostgresToTempFile(url: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uldum-backup-'));
+  const file = path.join(dir, 'uldum.dump');
+  await dumpPostgres(url, file);
+  return file;
 }
 
 /** pg_dump's custom format starts with these bytes. */
