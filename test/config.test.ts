@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       port: 3000,
       databasePath: ':memory:',
+      dbPoolSize: 10,
+      dbStatementTimeoutMs: 30000,
       sessionSecret: SECRET,
       env: 'production',
       trustProxy: false,
@@ -170,5 +172,22 @@ describe('loadConfig', () => {
     const b = loadConfig({ DATABASE_PATH: ':memory:' });
     expect(a.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(a.sessionSecret).not.toBe(b.sessionSecret);
+  });
+});
+
+describe('loadConfig: PostgreSQL', () => {
+  it('takes DATABASE_URL with its pool size and statement timeout', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://uldum:kode@db.kommune.dk:5432/uldum', SESSION_SECRET: SECRET, DB_POOL_SIZE: '20', DB_STATEMENT_TIMEOUT_MS: '5000' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://uldum:kode@db.kommune.dk:5432/uldum', dbPoolSize: 20, dbStatementTimeoutMs: 5000 });
+    expect(loadConfig({ DATABASE_URL: '', DATABASE_PATH: ':memory:' }).databaseUrl).toBeUndefined();
+  });
+
+  it('needs SESSION_SECRET with DATABASE_URL (every instance signs the same cookies), and says so in Danish', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/uldum' })).toThrow(/SESSION_SECRET: skal sættes .*når DATABASE_URL er sat/);
+  });
+
+  it('refuses an address that is not PostgreSQL, and a pool of 0', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/uldum', SESSION_SECRET: SECRET })).toThrow(/DATABASE_URL: skal være en PostgreSQL-adresse/);
+    expect(() => loadConfig({ DB_POOL_SIZE: '0', DATABASE_PATH: ':memory:' })).toThrow(/DB_POOL_SIZE/);
   });
 });

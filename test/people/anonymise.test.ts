@@ -19,7 +19,7 @@ const HANNE = 'Hanne M. Petersen';
 
 /** How many audit rows still hold the text anywhere in their snapshots. */
 async function auditRowsMentioning(db: Db, text: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from audit_log where instr(before, ${text}) > 0 or instr(after, ${text}) > 0`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from audit_log where before like ${`%${text}%`} or after like ${`%${text}%`}`.execute(db);
   return Number(rows[0].n);
 }
 

@@ -1,6 +1,7 @@
 // The GDPR export of a person (indsigt, art. 15/20): every kind of data kept about them, each part
 // explained in Danish, for administrators only, and covering every reference to a person or user
 // account in the schema.
+import { onPostgres } from '../helpers/postgres';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import type { Db } from '../../server/db/database';
 import { addComment } from '../../server/comments/service';
@@ -57,7 +58,8 @@ async function hanneEverywhere(db: Db) {
 }
 
 describe('person export (GDPR)', () => {
-  it('covers every column in the schema that refers to a person or a user account', async () => {
+  // Read from SQLite's foreign-key lists; the same migrations make the same keys on PostgreSQL.
+  (onPostgres ? it.skip : it)('covers every column in the schema that refers to a person or a user account', async () => {
     const { raw } = await freshDb();
     const references = raw
       .prepare(
