@@ -1,12 +1,15 @@
 // POSTGRESQL ADAPTER: migration 0005 (the search index) as PostgreSQL runs it, in its place
 // (server/db/migrator.ts). The same index as ../0005_search.ts: one row per record, kept in step by
-// triggers, here a table with a stored tsvector ('danish') under a GIN index and PL/pgSQL trigger
+// triggers, here a table with a stored tsvector (Danish stemming, stop words kept) under a GIN index and PL/pgSQL trigger
 // functions. Written out as it was when it landed: server/search/pg.ts builds the same statements
 // for `npm run cli -- reindex`, and test/architecture/migrations.test.ts checks that they agree.
 import { sql, type Kysely } from 'kysely';
 
 export const STATEMENTS = [
-  "create table search_index (\n  rowid bigint primary key,\n  type text not null,\n  ref_id integer not null,\n  url text not null,\n  date text,\n  title text not null,\n  body text not null,\n  document tsvector generated always as (setweight(to_tsvector('danish', title), 'A') || setweight(to_tsvector('danish', body), 'B')) stored\n  )",
+  "create text search dictionary uldum_danish_stem (template = snowball, language = danish)",
+  "create text search configuration uldum_danish (copy = danish)",
+  "alter text search configuration uldum_danish alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part with uldum_danish_stem",
+  "create table search_index (\n  rowid bigint primary key,\n  type text not null,\n  ref_id integer not null,\n  url text not null,\n  date text,\n  title text not null,\n  body text not null,\n  document tsvector generated always as (setweight(to_tsvector('uldum_danish', title), 'A') || setweight(to_tsvector('uldum_danish', body), 'B')) stored\n  )",
   "create index search_index_document on search_index using gin (document)",
   "create function search_meetings_sync() returns trigger language plpgsql as $$\n  begin\n  if tg_op in ('UPDATE', 'DELETE') then delete from search_index where rowid = old.id * 16 + 1; end if;\n  if tg_op in ('INSERT', 'UPDATE') then insert into search_index (rowid, type, ref_id, url, date, title, body) select s.id * 16 + 1, 'moede', s.id, '/meetings/' || s.id, s.starts_at, replace(replace(replace(concat_ws(' · ', nullif(trim(s.title), '')), 'aa', 'å'), 'Aa', 'Å'), 'AA', 'Å'), replace(replace(replace(concat_ws(' · ', nullif(trim(s.place), '')), 'aa', 'å'), 'Aa', 'Å'), 'AA', 'Å') from meetings s  where (s.id = new.id); end if;\n  return null;\n  end $$",
   "create trigger search_meetings_sync after insert or update or delete on meetings for each row execute function search_meetings_sync()",

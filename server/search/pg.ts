@@ -1,7 +1,7 @@
 // POSTGRESQL ADAPTER for full-text search: the same index as ./fts.ts (one row per record, id
 // `rowid` = record id * 16 + kind, the same SOURCES and the same INSERT … SELECTs), held in an
-// ordinary table with a stored tsvector (the `danish` configuration: Danish stemming, title
-// weighted A, body B) under a GIN index, kept in step by PL/pgSQL triggers, and queried with
+// ordinary table with a stored tsvector (the `danish` configuration's stemmer, stop words kept;
+// title weighted A, body B) under a GIN index, kept in step by PL/pgSQL triggers, and queried with
 // to_tsquery (prefix `:*` and phrase `<->` operators), ts_rank and ts_headline.
 //
 // As in fts.ts, every SQL string here is a constant of this file; user input reaches SQL only as
@@ -9,8 +9,18 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { SOURCES, insertRows, rowid } from './fts';
 
+/**
+ * PostgreSQL's `danish` configuration with its Danish stemmer, minus the stop-word list: "med",
+ * "i", "og" stay in the index, so a phrase like "Opfølgning med" or "i Uldum" is found exactly (as
+ * on SQLite) instead of shrinking to its other words.
+ */
+export const TEXT_SEARCH_CONFIG = 'uldum_danish';
+
 export function createIndexStatements(): string[] {
   return [
+    `create text search dictionary uldum_danish_stem (template = snowball, language = danish)`,
+    `create text search configuration uldum_danish (copy = danish)`,
+    `alter text search configuration uldum_danish alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part with uldum_danish_stem`,
     `create table search_index (
        rowid bigint primary key,
        type text not null,
@@ -19,7 +29,7 @@ export function createIndexStatements(): string[] {
        date text,
        title text not null,
        body text not null,
-       document tsvector generated always as (setweight(to_tsvector('danish', title), 'A') || setweight(to_tsvector('danish', body), 'B')) stored
+       document tsvector generated always as (setweight(to_tsvector('uldum_danish', title), 'A') || setweight(to_tsvector('uldum_danish', body), 'B')) stored
      )`,
     `create index search_index_document on search_index using gin (document)`,
   ];
@@ -71,7 +81,7 @@ export async function rebuildSearchIndex(db: Kysely<any>): Promise<number> {
 
 // ---- fragments for the search query (server/search/queries.ts) ----
 
-const query = (tsquery: string) => sql`to_tsquery('danish', ${tsquery})`;
+const query = (tsquery: string) => sql`to_tsquery('uldum_danish', ${tsquery})`;
 
 export function matches(tsquery: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`search_index.document @@ ${query(tsquery)}`;
@@ -89,5 +99,5 @@ export function bestFirst(tsquery: string): RawBuilder<unknown> {
  */
 export function bodySnippet(tsquery: string): RawBuilder<string> {
   const options = 'StartSel=\u0002, StopSel=\u0003, MaxWords=20, MinWords=10';
-  return sql<string>`replace(ts_headline('danish', replace(search_index.body, '<', chr(1)), ${query(tsquery)}, ${options}), chr(1), '<')`;
+  return sql<string>`replace(ts_headline('uldum_danish', replace(search_index.body, '<', chr(1)), ${query(tsquery)}, ${options}), chr(1), '<')`;
 }
