@@ -141,6 +141,13 @@ export async function startServer(options: { env?: Record<string, string> | ((ba
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // The start-up line names the database: the PostgreSQL run must really be on PostgreSQL.
+  const expected = postgres ? '(database: PostgreSQL ' : `(database: ${databasePath}`;
+  for (let i = 0; i < 50 && !output.join('').includes(expected); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!output.join('').includes(expected)) {
+    await server.stop();
+    throw new Error(`The server did not start on the expected database (${expected}). Its output:\n${output.join('')}`);
+  }
   return server;
 }
 
