@@ -174,6 +174,7 @@ export function overdueActions(db: Db, today: string, limit = 10) {
     .select(['actions.id', 'actions.text', 'actions.due_date', 'actions.status', 'actions.owner_id', 'actions.meeting_id', 'owner.name as owner_name', 'meetings.title as meeting_title'])
     .where(overdueOn(today))
     .orderBy('actions.due_date')
+    .orderBy('actions.id')
     .limit(limit)
     .execute();
 }

@@ -169,7 +169,10 @@ export async function initiativeDetails(db: Db, id: number) {
       .leftJoin('people as owner', 'owner.id', 'actions.owner_id')
       .select(['actions.id', 'actions.text', 'actions.status', 'actions.due_date', 'actions.owner_id', 'owner.name as owner_name', 'meetings.id as meeting_id', 'meetings.title as meeting_title'])
       .where('actions.initiative_id', '=', id)
+      // No due date last, as on /actions, on both databases (SQLite sorts NULL first, PostgreSQL last).
+      .orderBy((eb) => eb.case().when('actions.due_date', 'is', null).then(1).else(0).end())
       .orderBy('actions.due_date')
+      .orderBy('actions.id')
       .execute(),
     db
       .selectFrom('role_evidence')

@@ -441,3 +441,20 @@ describe('/initiatives/:id/delete', () => {
     expect(await countRows(db, 'audit_log')).toBe(audits);
   });
 });
+
+describe('an initiative’s follow-up actions', () => {
+  it('lists those with a due date first, soonest first, then those without, on either database', async () => {
+    const { app, db } = await testApp();
+    const k = await signedIn(app, db, 'konsulent');
+    const { id } = await aFullInitiative(db, 'Gåklubben');
+    const meeting = await aMeeting(db);
+    await anAction(db, meeting, { text: 'Uden frist', initiative_id: id, due_date: null });
+    await anAction(db, meeting, { text: 'Senere frist', initiative_id: id, due_date: '2026-12-20' });
+    await anAction(db, meeting, { text: 'Tidlig frist', initiative_id: id, due_date: '2026-12-01' });
+    const text = (await k.agent.get(`/initiatives/${id}`)).text;
+    const at = (s: string) => text.indexOf(s);
+    expect(at('Tidlig frist')).toBeGreaterThan(-1);
+    expect(at('Tidlig frist')).toBeLessThan(at('Senere frist'));
+    expect(at('Senere frist')).toBeLessThan(at('Uden frist'));
+  });
+});
