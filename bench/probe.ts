@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const routes = [BASELINE, ...ROUTES].filter((r) => r === BASELINE || only.length === 0 || only.some((o) => r.name.toLowerCase().includes(o)));
   const profile = process.env.PROBE_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'tmp')}`] : [];
   const port = await freePort();
-  const { child } = await startServer(port, DB_FILE, profile);
+  const { child } = await startServer(port, { path: DB_FILE }, profile);
   // With SLOW_QUERY_MS=n the server names its slow queries; they print above the route they belong to.
   if (process.env.SLOW_QUERY_MS) child.stderr!.on('data', (d) => process.stderr.write(d));
   const base = `http://127.0.0.1:${port}`;

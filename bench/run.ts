@@ -1,14 +1,20 @@
 // `npm run bench`: generates the data set, starts the production server on it and load-tests bench/routes.ts against /baseline.
-import { execFileSync } from 'node:child_process';
+// `npm run bench -- --pg`: the same on PostgreSQL (the data set copied into a new database; see bench/postgres.ts).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { describePostgresUrl } from '../server/db/open';
+import { compareFiles } from './compare';
 import { BENCH_USERS, generateDataset, type DatasetIds } from './generate';
 import { BASELINE, missedTargets, ROUTES, RSS_TARGET_MB, START_TARGET_MS, type BenchRoute } from './routes';
+import { clusterUrl, createBenchPostgres, type BenchPostgres } from './postgres';
 import { freePort, ROOT, signIn, startServer } from './server';
+import { markdownTable } from './table';
+const PG = process.argv.includes('--pg');
 const DB_FILE = path.join(ROOT, 'bench', 'tmp', 'bench.sqlite');
-const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const RESULTS_FILE = path.join(ROOT, 'bench', PG ? 'results-pg.json' : 'results.json');
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP_S = 1;
@@ -82,23 +88,44 @@ function rssSampler(pid: number) {
 
 const routePath = (route: BenchRoute, ids: DatasetIds) => encodeURI(typeof route.path === 'function' ? route.path(ids) : route.path);
 
-/** A Markdown table (so README can take it as it is); numbers right-aligned. */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const numeric = rows[1].map((c) => /^[\d.]+$/.test(c));
-  const line = (r: string[]) => `| ${r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+/** --pg without a cluster to use: the whole bench once more inside scripts/with-postgres.sh, which starts one (and removes it afterwards). */
+function runOnThrowAwayCluster(): never {
+  if (process.env.BENCH_ON_THROW_AWAY_CLUSTER) throw new Error('scripts/with-postgres.sh set no TEST_DATABASE_URL');
+  console.log('Neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set: starting a throw-away PostgreSQL cluster (scripts/with-postgres.sh).');
+  const run = spawnSync(path.join(ROOT, 'scripts', 'with-postgres.sh'), ['npx', 'tsx', 'bench/run.ts', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_ON_THROW_AWAY_CLUSTER: '1' },
+  });
+  process.exit(run.status ?? 1);
 }
 
 async function main(): Promise<void> {
+  const cluster = PG ? clusterUrl() : undefined;
+  if (PG && !cluster) runOnThrowAwayCluster();
   const benchStarted = Date.now();
   console.log(`Generating the data set into ${path.relative(ROOT, DB_FILE)} …`);
   const dataset = await generateDataset(DB_FILE);
   console.log(`Data set ready in ${(dataset.totalMs / 1000).toFixed(1)} s.\n`);
 
+  let postgres: BenchPostgres | undefined;
+  if (cluster) {
+    console.log(`Copying it into a new database on ${describePostgresUrl(cluster)} (copySqliteToPostgres, as \`npm run cli -- copy-to-postgres\`) …`);
+    postgres = await createBenchPostgres(cluster, DB_FILE, () => undefined);
+    console.log(
+      `PostgreSQL ${postgres.version}, database ${postgres.name}: ${postgres.rows} rows in ${postgres.tables} tables copied in ${(postgres.copy_ms / 1000).toFixed(1)} s, VACUUM ANALYZE ${(postgres.analyze_ms / 1000).toFixed(1)} s.\n`,
+    );
+  }
+  try {
+    await measureAll(benchStarted, dataset, postgres);
+  } finally {
+    await postgres?.drop();
+  }
+}
+
+async function measureAll(benchStarted: number, dataset: Awaited<ReturnType<typeof generateDataset>>, postgres: BenchPostgres | undefined): Promise<void> {
   const port = await freePort();
-  const { child, startMs } = await startServer(port, DB_FILE);
+  const { child, startMs } = await startServer(port, postgres ? { url: postgres.url } : { path: DB_FILE });
   const rss = rssSampler(child.pid!);
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -146,8 +173,9 @@ async function main(): Promise<void> {
     ];
     const cpu = os.cpus()[0]?.model ?? 'unknown';
     const totalS = Math.round((Date.now() - benchStarted) / 1000);
-    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, Node ${process.version}, signed in as ${SIGN_IN_AS}\n`);
-    console.log(table(rows));
+    const on = postgres ? `PostgreSQL ${postgres.version}` : 'SQLite';
+    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${on}, ${cpu}, ${os.cpus().length} cores, Node ${process.version}, signed in as ${SIGN_IN_AS}\n`);
+    console.log(markdownTable(rows));
     console.log(`\nbaseline: ${baselineFirst.rps} req/s first, ${baselineAgain.rps} req/s again at the end, ratios against the mean (${drift > 0.15 ? `WARNING: ${Math.round(drift * 100)} % off the first; was the machine busy?` : 'steady'})`);
     console.log(`rss_mb ${rssMb} (target ≤ ${RSS_TARGET_MB}: ${rssMb <= RSS_TARGET_MB ? 'ok' : 'MISS'}), start_ms ${startMs} (target ≤ ${START_TARGET_MS}: ${startMs <= START_TARGET_MS ? 'ok' : 'MISS'}), whole bench ${totalS} s`);
 
@@ -155,6 +183,9 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpu, cores: os.cpus().length, node: process.version, memory_gb: Math.round(os.totalmem() / 2 ** 30) },
       settings: { connections: CONNECTIONS, warmup_s: WARMUP_S, duration_s: DURATION_S, signed_in_as: SIGN_IN_AS },
+      database: postgres
+        ? { kind: 'postgres', version: postgres.version, rows: postgres.rows, tables: postgres.tables, copy_ms: postgres.copy_ms, vacuum_analyze_ms: postgres.analyze_ms }
+        : { kind: 'sqlite' },
       dataset: dataset.counts,
       generate_ms: dataset.timings,
       baseline: { rps: baseline.rps, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rps_first: baselineFirst.rps, rps_at_end: baselineAgain.rps },
@@ -165,6 +196,8 @@ async function main(): Promise<void> {
     };
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(output, null, 2) + '\n');
     console.log(`Wrote ${path.relative(ROOT, RESULTS_FILE)}.`);
+    const comparison = postgres ? compareFiles() : undefined;
+    if (comparison) console.log(`\nSide by side (npx tsx bench/compare.ts):\n${comparison}`);
   } finally {
     rss.stop();
     child.kill('SIGTERM');

@@ -29,13 +29,18 @@ export function startOptions(): string[] {
   return [...pkg.config.serverNodeOptions.trim().split(/\s+/), '--import', 'tsx'];
 }
 
+/** The SQLite file (DATABASE_PATH) or the PostgreSQL database (DATABASE_URL) the server runs on. */
+export type BenchDatabase = { path: string } | { url: string };
+
 /** Starts `server/main.ts` as in production; resolves once /healthz first answers 200. */
-export async function startServer(port: number, dbFile: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; startMs: number }> {
+export async function startServer(port: number, database: BenchDatabase, nodeArgs: string[] = []): Promise<{ child: ChildProcess; startMs: number }> {
   const started = Date.now();
+  // Exactly one of the two, whatever the calling shell has set.
+  const where = 'url' in database ? { DATABASE_URL: database.url, DATABASE_PATH: undefined } : { DATABASE_PATH: database.path, DATABASE_URL: undefined };
   const child = spawn(process.execPath, [...nodeArgs, ...startOptions(), 'server/main.ts'], {
     cwd: ROOT,
     // The bench measures pages, not sign-in: its konsulent signs in with the password alone (no second factor to type).
-    env: { ...process.env, NODE_ENV: 'production', BENCH_BASELINE: '1', DATABASE_PATH: dbFile, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex'), REQUIRE_TOTP_FOR: 'none' },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_BASELINE: '1', ...where, PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('hex'), REQUIRE_TOTP_FOR: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
