@@ -82,8 +82,9 @@ export async function copySqliteToPostgres(source: SQLite.Database, sourceDb: Db
   await assertEmpty(target, tables);
 
   source.exec('begin'); // a read transaction: every table from the same snapshot
+  let counts: TableCount[];
   try {
-    return await target.transaction().execute(async (trx) => {
+    counts = await target.transaction().execute(async (trx) => {
       for (const table of WRITTEN_BY_MIGRATIONS) if (tables.includes(table)) await trx.deleteFrom(table as never).execute();
       for (const table of tables) {
         const columns = source.prepare(`select name from pragma_table_info(?) order by cid`).pluck().all(table) as string[];
@@ -125,4 +126,7 @@ export async function copySqliteToPostgres(source: SQLite.Database, sourceDb: Db
   } finally {
     source.exec('rollback');
   }
+  // Planner statistics for the new tables now, rather than whenever autovacuum comes by.
+  await sql`analyze`.execute(target);
+  return counts;
 }
