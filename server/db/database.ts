@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type LogEvent, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
+import { slowQueryLog } from './slow-queries';
 
 export type Db = Kysely<Database>;
 
@@ -142,14 +143,7 @@ export function withStatementCache(raw: SQLite.Database, size = 500): SqliteData
 
 export function createDb(raw: SQLite.Database, options: DbOptions = {}): Db {
   const { slowQueryMs, lockWaitMs = DEFAULT_LOCK_WAIT_MS, onLockWait } = options;
-  const log =
-    slowQueryMs === undefined
-      ? undefined
-      : (event: LogEvent) => {
-          if (event.level === 'query' && event.queryDurationMillis >= slowQueryMs) {
-            console.error(`langsom forespørgsel ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
-          }
-        };
+  const log = slowQueryLog(slowQueryMs);
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(raw) }, raw, lockWaitMs, onLockWait);
   return new Kysely<Database>({ dialect, log });
 }

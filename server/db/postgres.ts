@@ -19,10 +19,10 @@ import {
   PostgresQueryCompiler,
   type DataTypeNode,
   type DatabaseConnection,
-  type LogEvent,
   type TransactionSettings,
 } from 'kysely';
 import type { Database } from './schema';
+import { slowQueryLog } from './slow-queries';
 
 /** The advisory lock every write transaction holds (an arbitrary constant: "uldum" in ASCII). */
 export const WRITE_LOCK_KEY = 0x756c64756d;
@@ -97,14 +97,7 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}): 
 
 export function createPostgresDb(pool: pg.Pool, options: PostgresOptions = {}): Kysely<Database> {
   const { slowQueryMs } = options;
-  const log =
-    slowQueryMs === undefined
-      ? undefined
-      : (event: LogEvent) => {
-          if (event.level === 'query' && event.queryDurationMillis >= slowQueryMs) {
-            console.error(`langsom forespørgsel ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql}`);
-          }
-        };
+  const log = slowQueryLog(slowQueryMs);
   return new Kysely<Database>({ dialect: new SerialisedWritesDialect({ pool }), log });
 }
 
