@@ -133,6 +133,7 @@ export async function receiveUpload(db: Db, req: Request, fileField: string, lim
   await discardStaleUploads(db, now);
   const keys: string[] = [];
   const work: Array<Promise<void>> = [];
+  const slots: Array<StagedFile | undefined> = [];
   const open = new Set<NodeJS.ReadableStream & { destroy(): void }>();
   let failure: unknown = null as unknown;
   let broken = false; // the request could not be read to its end
@@ -177,12 +178,14 @@ export async function receiveUpload(db: Db, req: Request, fileField: string, lim
       const key = newChunkKey(now);
       keys.push(key);
       open.add(stream);
+      // The files keep the form's order (the titles are matched by position), whichever is stored first.
+      const slot = slots.push(undefined) - 1;
       work.push(
         stageFile(db, key, stream, fileName, { maxFileMb: limits.maxFileMb, stopped, truncated: () => stream.truncated }).then(
           (staged) => {
             open.delete(stream);
             if (staged && 'refusal' in staged) refuse(staged.refusal);
-            else if (staged && !stopped()) result.files.push(staged);
+            else if (staged && !stopped()) slots[slot] = staged;
           },
           (err) => {
             open.delete(stream);
@@ -212,6 +215,7 @@ export async function receiveUpload(db: Db, req: Request, fileField: string, lim
   });
   req.unpipe();
   await Promise.allSettled(work);
+  result.files = slots.filter((f): f is StagedFile => f !== undefined);
 
   if (result.refusal || failure) {
     await discardUploads(db, keys);

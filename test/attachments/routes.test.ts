@@ -49,6 +49,18 @@ describe('adding bilag', () => {
     );
   });
 
+  it('gives each file the title in its place, also when a large first file is stored after a small second one', async () => {
+    // Each file is stored as it streams in; with a pool of connections (PostgreSQL) the small one can finish first.
+    const large = Buffer.from('Stor fil med mange linjer.\n'.repeat(150_000)); // 4 MB: several 1 MB chunks
+    const res = await upload([file('stor.txt', large, 'text/plain'), file('lille.txt', files.text(), 'text/plain'), field('titler', 'Den store\nDen lille')]);
+    expect(res.status).toBe(303);
+    const rows = await t.db.selectFrom('attachments').select(['title', 'file_name', 'size']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { title: 'Den store', file_name: 'stor.txt', size: large.length },
+      { title: 'Den lille', file_name: 'lille.txt', size: files.text().length },
+    ]);
+  });
+
   it('adds a file to the meeting as a whole from the form on the meeting page; the title defaults to the file name', async () => {
     const page = await konsulent.agent.get(`/meetings/${meetingId}`);
     expect(page.text).toContain(`action="/meetings/${meetingId}/bilag?_csrf=`);
