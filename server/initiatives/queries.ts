@@ -195,6 +195,7 @@ export async function initiativeDetails(db: Db, id: number) {
       .innerJoin('dilemmas', 'dilemmas.id', 'dilemma_initiatives.dilemma_id')
       .select(['dilemmas.id', 'dilemmas.title', 'dilemmas.status'])
       .where('dilemma_initiatives.initiative_id', '=', id)
+      .orderBy('dilemmas.id') // a set order on both databases
       .execute(),
   ]);
   return { ...tags, roles, partners, statusLog, updates, agendaItems, actions, evidence, learnings, dilemmas };

@@ -140,6 +140,8 @@ export async function agendaLinksOf(db: Db, meetingId: number) {
       .innerJoin('initiatives', 'initiatives.id', 'agenda_item_initiatives.initiative_id')
       .select(['agenda_item_initiatives.agenda_item_id', 'initiatives.id', 'initiatives.title'])
       .where('agenda_items.meeting_id', '=', meetingId)
+      .orderBy('agenda_item_initiatives.agenda_item_id')
+      .orderBy('initiatives.id') // a set order on both databases (PostgreSQL has no natural one)
       .execute(),
     db
       .selectFrom('agenda_item_dilemmas')
@@ -147,6 +149,8 @@ export async function agendaLinksOf(db: Db, meetingId: number) {
       .innerJoin('dilemmas', 'dilemmas.id', 'agenda_item_dilemmas.dilemma_id')
       .select(['agenda_item_dilemmas.agenda_item_id', 'dilemmas.id', 'dilemmas.title'])
       .where('agenda_items.meeting_id', '=', meetingId)
+      .orderBy('agenda_item_dilemmas.agenda_item_id')
+      .orderBy('dilemmas.id')
       .execute(),
   ]);
   return { initiatives, dilemmas };
