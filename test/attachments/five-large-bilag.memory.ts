@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { openDatabase } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrator';
 import { seedPartnership } from '../../seeds/partnership';
-import { startProductionServer, signInWithPassword, type ProductionServer } from '../helpers/production-server';
+import { startProductionServer, signInWithPassword, type ProductionServer, peakRssMb } from '../helpers/production-server';
 import { aMeeting } from '../helpers/factories';
 import { multipart } from './multipart';
 import { largePdf } from './files';
@@ -21,11 +21,6 @@ const PASSWORD = 'korrekt-hest-batteri';
 const RSS_LIMIT_MB = 250;
 const FILE_BYTES = 25 * 1024 * 1024; // the default UPLOAD_MAX_MB, to the byte
 const FILES = 5;
-
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
 
 const sha256 = (b: Buffer | ArrayBuffer) => crypto.createHash('sha256').update(Buffer.from(b as ArrayBuffer)).digest('hex');
 

@@ -16,7 +16,7 @@ import { addAgendaItem } from '../../server/meetings/agenda';
 import { saveMinutesText } from '../../server/meetings/minutes';
 import { MEETING_LIMITS } from '../../server/meetings/schemas';
 import { seedPartnership } from '../../seeds/partnership';
-import { startProductionServer, signInWithPassword, type ProductionServer } from '../helpers/production-server';
+import { startProductionServer, signInWithPassword, type ProductionServer, peakRssMb } from '../helpers/production-server';
 import { aMeeting, anActionForm, anAgendaItemForm, personId } from '../helpers/factories';
 
 const PASSWORD = 'korrekt-hest-batteri';
@@ -62,11 +62,6 @@ async function buildLargestMeeting(file: string): Promise<number> {
 }
 
 /** The server's peak resident memory so far (VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
 describe('the largest meeting the forms accept', () => {
   let dir: string;
   let child: ChildProcess;

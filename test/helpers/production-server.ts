@@ -2,6 +2,7 @@
 // the tests that measure its memory; and a password sign-in through its login form.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startOptions } from '../../bench/server';
 
@@ -46,4 +47,10 @@ export async function signInWithPassword(base: string, email: string, password: 
     body: new URLSearchParams({ _csrf: csrf, email, password }),
   });
   return res.headers.getSetCookie().find((c) => c.startsWith('uldum.sid='))!.split(';')[0];
+}
+
+/** The process's peak resident memory so far (VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
