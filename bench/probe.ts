@@ -1,11 +1,13 @@
 // `npm run bench:probe [-- name …]`: one request at a time per bench route (no load), to see which
 // routes are slow and why. Reuses bench/tmp/probe.sqlite between runs (delete it to regenerate);
+// with --pg (and BENCH_DATABASE_URL or TEST_DATABASE_URL naming a cluster) the same on a PostgreSQL copy of it;
 // SLOW_QUERY_MS=2 lists the queries slower than 2 ms; PROBE_SAVE=1 keeps each answer in bench/tmp/; PROBE_CPU_PROFILE=1 writes a V8 CPU profile of the server to bench/tmp/ for Chrome's DevTools.
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_USERS, generateDataset, type DatasetIds } from './generate';
 import { BASELINE, ROUTES } from './routes';
-import { freePort, ROOT, signIn, startServer } from './server';
+import { clusterUrl, createBenchPostgres } from './postgres';
+import { freePort, ROOT, signIn, startServer, type BenchDatabase } from './server';
 
 const DB_FILE = path.join(ROOT, 'bench', 'tmp', 'probe.sqlite');
 const IDS_FILE = `${DB_FILE}.ids.json`;
@@ -23,11 +25,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const ids = await dataset();
-  const only = process.argv.slice(2).map((a) => a.toLowerCase());
+  const only = process.argv.slice(2).filter((a) => a !== '--pg').map((a) => a.toLowerCase());
+  const cluster = process.argv.includes('--pg') ? clusterUrl() : undefined;
+  if (process.argv.includes('--pg') && !cluster) throw new Error('--pg needs BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/with-postgres.sh sets the latter)');
+  const postgres = cluster ? await createBenchPostgres(cluster, DB_FILE, () => undefined) : undefined;
+  const database: BenchDatabase = postgres ? { url: postgres.url } : { path: DB_FILE };
   const routes = [BASELINE, ...ROUTES].filter((r) => r === BASELINE || only.length === 0 || only.some((o) => r.name.toLowerCase().includes(o)));
   const profile = process.env.PROBE_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'tmp')}`] : [];
   const port = await freePort();
-  const { child } = await startServer(port, { path: DB_FILE }, profile);
+  const { child } = await startServer(port, database, profile);
   // With SLOW_QUERY_MS=n the server names its slow queries; they print above the route they belong to.
   if (process.env.SLOW_QUERY_MS) child.stderr!.on('data', (d) => process.stderr.write(d));
   const base = `http://127.0.0.1:${port}`;
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
+    await postgres?.drop();
   }
 }
 

@@ -1,6 +1,6 @@
 // Putting a message in the outbox: one row per recipient, inside the caller's transaction, so a
 // change that is rolled back sends nothing. Names and subjects are made safe for a header here.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface MailRecipient {
@@ -72,34 +72,50 @@ function stored(a: MailAttachment): StoredAttachment {
  * The caller's transaction records its audit row as for any other change it makes.
  */
 export async function enqueueMail(trx: Kysely<Database>, message: MailMessage): Promise<number | null> {
+  const row = outboxRow(message);
+  if (!row) return null;
+  return (await trx.insertInto('outbox').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Rows per INSERT: 19 columns each, well under both databases' limit on parameters. */
+const ROWS_PER_INSERT = 100;
+
+/**
+ * Queues many messages as enqueueMail does, a hundred rows per statement (a daily run with
+ * thousands of reminders is a few round trips, not thousands); returns how many were queued.
+ */
+export async function enqueueMails(trx: Kysely<Database>, messages: readonly MailMessage[]): Promise<number> {
+  const rows = messages.flatMap((m) => outboxRow(m) ?? []);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await trx.insertInto('outbox').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  }
+  return rows.length;
+}
+
+function outboxRow(message: MailMessage): Insertable<Database['outbox']> | null {
   const address = (message.to.address ?? '').trim();
   if (!address) return null;
   const valid = isValidAddress(address);
   const at = message.at.toISOString();
-  const row = await trx
-    .insertInto('outbox')
-    .values({
-      message_id: null,
-      kind: message.kind,
-      to_address: address.slice(0, 254),
-      to_name: headerText(message.to.name, 200),
-      person_id: message.to.personId ?? null,
-      user_id: message.to.userId ?? null,
-      subject: headerText(message.subject, 250),
-      text_body: message.text,
-      html_body: message.html ?? null,
-      attachments: JSON.stringify((message.attachments ?? []).map(stored)),
-      status: valid ? 'queued' : 'failed',
-      attempts: 0,
-      next_attempt_at: valid ? at : null,
-      first_attempt_at: null,
-      claimed_at: null,
-      last_error: valid ? null : INVALID_ADDRESS,
-      resent_from: null,
-      created_at: at,
-      sent_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return {
+    message_id: null,
+    kind: message.kind,
+    to_address: address.slice(0, 254),
+    to_name: headerText(message.to.name, 200),
+    person_id: message.to.personId ?? null,
+    user_id: message.to.userId ?? null,
+    subject: headerText(message.subject, 250),
+    text_body: message.text,
+    html_body: message.html ?? null,
+    attachments: JSON.stringify((message.attachments ?? []).map(stored)),
+    status: valid ? 'queued' : 'failed',
+    attempts: 0,
+    next_attempt_at: valid ? at : null,
+    first_attempt_at: null,
+    claimed_at: null,
+    last_error: valid ? null : INVALID_ADDRESS,
+    resent_from: null,
+    created_at: at,
+    sent_at: null,
+  };
 }

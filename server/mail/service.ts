@@ -6,7 +6,7 @@ import type { Clock } from '../web/clock';
 import { createMailWorker, type MailWorker } from './worker';
 import { describeSmtpUrl, smtpTransport, type MailTransport } from './transport';
 
-export { enqueueMail, headerText, type MailAttachment, type MailMessage, type MailRecipient } from './message';
+export { enqueueMail, enqueueMails, headerText, type MailAttachment, type MailMessage, type MailRecipient } from './message';
 export { APP_NAME, appUrlOf, renderMail, type MailContent, type RenderedMail } from './render';
 export { createMailWorker, type MailWorker, type RunResult } from './worker';
 export { countOutbox, findOutboxMessage, listOutbox, outboxCounts, resendMail } from './outbox';

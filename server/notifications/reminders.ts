@@ -12,7 +12,8 @@ import { addDays, copenhagenDay } from '../web/format';
 import { copenhagenToUtc } from '../web/time';
 import { notifierFor, type Notifier } from './notifier';
 import { konsulentIds } from './recipients';
-import { sendTo } from './send';
+import type { Recipient } from './recipients';
+import { sendTo, sendToMany } from './send';
 import { actionReminderLetter, type ReminderState } from './mails/action-reminder';
 import { deadlineMissedLetter, type MissedDeadline } from './mails/deadline-missed';
 
@@ -58,19 +59,22 @@ async function actionReminders(trx: Trx, n: Notifier, day: string, at: Date): Pr
     return { ...a, due_date: a.due_date!, state, key: `action:${a.id}:${state}:${a.due_date}` };
   });
   const sent = await alreadySent(trx, due.map((a) => a.key));
-  const keys: string[] = [];
-  for (const a of due.filter((x) => !sent.has(x.key))) {
-    const data = { id: a.id, text: a.text, due_date: a.due_date, meeting: { id: a.meeting_id, title: a.meeting_title } };
-    await sendTo(trx, n, {
-      topic: 'reminders',
-      kind: a.state === 'overdue' ? 'action_overdue' : 'action_due_soon',
-      personIds: [a.owner_id!],
-      at,
-      write: (to) => actionReminderLetter(to, data, a.state),
-    });
-    keys.push(a.key);
-  }
-  return keys;
+  const toSend = due.filter((x) => !sent.has(x.key));
+  await sendToMany(
+    trx,
+    n,
+    'reminders',
+    toSend.map((a) => {
+      const data = { id: a.id, text: a.text, due_date: a.due_date, meeting: { id: a.meeting_id, title: a.meeting_title } };
+      return {
+        kind: a.state === 'overdue' ? 'action_overdue' : 'action_due_soon',
+        personIds: [a.owner_id!],
+        at,
+        write: (to: Recipient) => actionReminderLetter(to, data, a.state),
+      };
+    }),
+  );
+  return toSend.map((a) => a.key);
 }
 
 async function deadlineReminders(trx: Trx, n: Notifier, missed: readonly MissedDeadline[], at: Date): Promise<string[]> {

@@ -2,7 +2,7 @@
 // reminded three days before its due date and once it is overdue, each once, on the right day
 // across midnight and summer time, catching up after downtime; a missed deadline reaches the
 // konsulent.
-import { aMeeting, anAction, aUser } from '../helpers/factories';
+import { aMeeting, anAction, aPerson, aUser } from '../helpers/factories';
 import { testConfig } from '../helpers/app';
 import { notifierFor, runDailyReminders, savePreferences, TOPICS } from '../../server/notifications/service';
 import { setActionStatus } from '../../server/actions/service';
@@ -107,5 +107,19 @@ describe('the daily reminders', () => {
     const run = await runAt(t, '2026-11-24T06:00:00.000Z');
     expect(run.mails).toEqual([`hanne@foa.example.dk: Frist 26.11.2026: Punkt ${hanne}`]);
     expect(run.run.reminders).toBe(3);
+  });
+  it('queues a morning of many reminders in a few statements, not a few per reminder (each a round trip on PostgreSQL)', async () => {
+    const t = await mailApp();
+    const meetingId = await aMeeting(t.db, { title: 'Partnerskabsmøde' });
+    const owners = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((x) => aPerson(t.db, { name: `Ejer ${x}`, email: `${x}@foa.example.dk` })));
+    for (let i = 0; i < 60; i++) await anAction(t.db, meetingId, { text: `Punkt ${i}`, owner_id: owners[i % 5], due_date: '2026-11-01' });
+    let statements = 0;
+    const counted = t.db.withPlugin({ transformQuery: (args) => (statements++, args.node), transformResult: async (args) => args.result });
+    t.clock.set('2026-11-24T06:00:00.000Z');
+    expect(await runDailyReminders(counted, t.clock.now(), notifierFor(config))).toEqual({ day: '2026-11-24', reminders: 60 });
+    expect(statements).toBeLessThan(15);
+    const mails = [...(await t.deliver()), ...(await t.deliver())]; // the worker takes 50 at a time
+    expect(mails).toHaveLength(60);
+    expect(mails.filter((m) => m.to === 'c@foa.example.dk').map((m) => m.subject)).toEqual([2, 7, 12, 17, 22, 27, 32, 37, 42, 47, 52, 57].map((i) => `Fristen er overskredet: Punkt ${i}`));
   });
 });
