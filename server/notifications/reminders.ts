@@ -13,7 +13,7 @@ import { copenhagenToUtc } from '../web/time';
 import { notifierFor, type Notifier } from './notifier';
 import { konsulentIds } from './recipients';
 import type { Recipient } from './recipients';
-import { sendTo, sendToMany } from './send';
+import { sendToMany } from './send';
 import { actionReminderLetter, type ReminderState } from './mails/action-reminder';
 import { deadlineMissedLetter, type MissedDeadline } from './mails/deadline-missed';
 
@@ -80,20 +80,26 @@ async function actionReminders(trx: Trx, n: Notifier, day: string, at: Date): Pr
 async function deadlineReminders(trx: Trx, n: Notifier, missed: readonly MissedDeadline[], at: Date): Promise<string[]> {
   const withKeys = missed.map((d) => ({ ...d, key: `deadline:${d.kind}:${d.meetingId}:${d.due}` }));
   const sent = await alreadySent(trx, withKeys.map((d) => d.key));
-  const keys: string[] = [];
-  for (const d of withKeys.filter((x) => !sent.has(x.key))) {
-    const meeting = await trx.selectFrom('meetings').select(['partnership_id', 'convener_id']).where('id', '=', d.meetingId).executeTakeFirst();
+  const toSend = withKeys.filter((x) => !sent.has(x.key));
+  if (toSend.length === 0) return [];
+  const meetings = new Map(
+    (await trx.selectFrom('meetings').select(['id', 'partnership_id', 'convener_id']).where('id', 'in', [...new Set(toSend.map((d) => d.meetingId))]).execute()).map((m) => [m.id, m]),
+  );
+  // The konsulent of each partnership, asked once per partnership and convener, not once per deadline.
+  const konsulent = new Map<string, Promise<number[]>>();
+  const konsulentOf = (m: { partnership_id: number; convener_id: number | null }) => {
+    const key = `${m.partnership_id}:${m.convener_id}`;
+    if (!konsulent.has(key)) konsulent.set(key, konsulentIds(trx, m.partnership_id, m.convener_id));
+    return konsulent.get(key)!;
+  };
+  const sendings = [];
+  for (const d of toSend) {
+    const meeting = meetings.get(d.meetingId);
     if (!meeting) continue;
-    await sendTo(trx, n, {
-      topic: 'deadlines',
-      kind: 'deadline_missed',
-      personIds: await konsulentIds(trx, meeting.partnership_id, meeting.convener_id),
-      at,
-      write: (to) => deadlineMissedLetter(to, d),
-    });
-    keys.push(d.key);
+    sendings.push({ kind: 'deadline_missed', personIds: await konsulentOf(meeting), at, write: (to: Recipient) => deadlineMissedLetter(to, d), key: d.key });
   }
-  return keys;
+  await sendToMany(trx, n, 'deadlines', sendings);
+  return sendings.map((s) => s.key);
 }
 
 /**
