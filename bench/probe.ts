@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const cluster = process.argv.includes('--pg') ? clusterUrl() : undefined;
   if (process.argv.includes('--pg') && !cluster) throw new Error('--pg needs BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/with-postgres.sh sets the latter)');
   const postgres = cluster ? await createBenchPostgres(cluster, DB_FILE, () => undefined) : undefined;
-  const database: BenchDatabase = postgres ? { url: postgres.url } : { path: DB_FILE };
+  // PROBE_DATABASE_URL: a PostgreSQL copy kept from before (e.g. to read its server log), used as it is.
+  const database: BenchDatabase = process.env.PROBE_DATABASE_URL ? { url: process.env.PROBE_DATABASE_URL } : postgres ? { url: postgres.url } : { path: DB_FILE };
   const routes = [BASELINE, ...ROUTES].filter((r) => r === BASELINE || only.length === 0 || only.some((o) => r.name.toLowerCase().includes(o)));
   const profile = process.env.PROBE_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'tmp')}`] : [];
   const port = await freePort();
