@@ -63,25 +63,29 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
     const now = clock.now();
     const today = utcToCopenhagen(now).day;
     const consultant = permissions.edit(user.role);
-    // Each reader's own sections are queried live; only the shared part below is remembered.
-    const [deadlines, toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, shared] = await Promise.all([
-      // Deadlines missed or due within two days: the consultant's to act on.
-      consultant ? deadlinesToWatch(db, now) : [],
-      // A consultant's own work: the minutes to write and those waiting for a party's approval.
-      consultant ? minutesToWrite(db, user.personId) : [],
-      consultant ? minutesAwaitingParties(db, user.personId) : [],
-      upcomingMeetings(db, now.toISOString()),
-      // Only those who may approve (approvalPartyOf: repraesentant or admin) have minutes waiting for them.
-      user.role === 'repraesentant' || user.role === 'admin' ? minutesAwaitingApproval(db, user.personId) : [],
-      myOpenActions(db, user.personId, MY_ACTIONS_SHOWN),
-      countOverdueActions(db, today),
-      countOverdueActions(db, today, user.personId),
-      // A consultant follows up on everyone's overdue actions, others on their own.
-      consultant ? overdueActions(db, today) : [],
-      countMyOpenActions(db, user.personId),
-      sharedFor(today),
-    ]);
-    const proposals = await proposalsForOverview(db, user); // live: open proposals change with every decision
+    // Each reader's own sections, remembered per data version for the minute (a meeting that
+    // began seconds ago may still show as upcoming until the minute is out).
+    const own = caches.dashboardOwn.get({ person: user.personId, role: user.role, minute: now.toISOString().slice(0, 16) }, async () => {
+      const [deadlines, toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, proposals] = await Promise.all([
+        // Deadlines missed or due within two days: the consultant's to act on.
+        consultant ? deadlinesToWatch(db, now) : [],
+        // A consultant's own work: the minutes to write and those waiting for a party's approval.
+        consultant ? minutesToWrite(db, user.personId) : [],
+        consultant ? minutesAwaitingParties(db, user.personId) : [],
+        upcomingMeetings(db, now.toISOString()),
+        // Only those who may approve (approvalPartyOf: repraesentant or admin) have minutes waiting for them.
+        user.role === 'repraesentant' || user.role === 'admin' ? minutesAwaitingApproval(db, user.personId) : [],
+        myOpenActions(db, user.personId, MY_ACTIONS_SHOWN),
+        countOverdueActions(db, today),
+        countOverdueActions(db, today, user.personId),
+        // A consultant follows up on everyone's overdue actions, others on their own.
+        consultant ? overdueActions(db, today) : [],
+        countMyOpenActions(db, user.personId),
+        proposalsForOverview(db, user),
+      ]);
+      return { deadlines, toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, proposals };
+    });
+    const [{ deadlines, toWrite, awaitingParties, meetings, awaiting, myActions, overdue, myOverdue, allOverdue, myOpen, proposals }, shared] = await Promise.all([own, sharedFor(today)]);
     res.render('dashboard/page', {
       isOverdue,
       proposals,

@@ -166,13 +166,13 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
   async function renderInitiative(req: Request, res: Response, initiative: InitiativeRow, status = 200, form?: FormState) {
     // The partner form's choices are for those who may edit, and change only with the data.
     const editor = permissions.edit(requireUser(req).role);
-    const [details, [measures, measurements, stories], comments, people, organisations, kerneopgaver] = await Promise.all([
-      initiativeDetails(db, initiative.id),
-      effectsOf(db, initiative.id),
-      commentsOf(db, 'initiative', initiative.id),
+    const [[details, [measures, measurements, stories], comments, kerneopgaver], people, organisations] = await Promise.all([
+      // The same for every reader: remembered per data version.
+      caches.initiativePage.get(initiative.id, () =>
+        Promise.all([initiativeDetails(db, initiative.id), effectsOf(db, initiative.id), commentsOf(db, 'initiative', initiative.id), listKerneopgaver(db)]),
+      ),
       editor ? peopleNearFor({ initiativeId: initiative.id, partnershipId: initiative.partnership_id }) : [],
       editor ? organisationChoices() : [],
-      listKerneopgaver(db),
     ]);
     const day = today();
     const measurementsOf = groupBy(measurements, (x) => x.effect_measure_id);

@@ -93,6 +93,8 @@ export function createCaches(db: Db, options: CacheOptions) {
     renderedFiles: new ContentCache(64, 32 * 1024 * 1024),
     /** The overview's shared sections, by day (charts, trials, funding, latest notes). */
     dashboardShared: perVersion(2),
+    /** The overview's own sections of each reader (deadlines, minutes, actions, proposals), by person, role and minute. */
+    dashboardOwn: perVersion(64),
     /** A meeting's read-only agenda HTML (locked minutes or a reader), by meeting id. */
     readOnlyAgenda: perVersion(32),
     /** Status report document and HTML body, by period. */
@@ -105,6 +107,8 @@ export function createCaches(db: Db, options: CacheOptions) {
     roleInstitutions: perVersion(16),
     /** Initiatives that have learnings (the learnings filter). */
     learningInitiatives: perVersion(1),
+    /** An initiative page's details, effects, comments and core tasks (the same for every reader), by initiative. */
+    initiativePage: perVersion(32),
     /** People near an initiative (the partner form), by initiative and partnership. */
     initiativePeople: perVersion(16),
     /** Organisations to choose as partners. */
