@@ -1,6 +1,7 @@
 // /meetings: list, create, view, edit, cancel, hold, invitations, attendance, evaluation, comments.
 // The agenda and the minutes have their own route files beside this one.
 import { Router, type Request, type Response } from 'express';
+import type { AppRole } from '../db/schema';
 import { addComment, commentsOf } from '../comments/service';
 import { listPartnerships } from '../partnerships/service';
 import { permissions, requireRole, requireUser } from '../web/auth';
@@ -216,23 +217,36 @@ export function meetingRoutes(ctx: AppContext): Router {
       ),
     );
 
+  // What the meeting page shows, the same for everyone in a role: remembered per data version.
+  const meetingPageFor = (meeting: MeetingRow, role: AppRole) =>
+    ctx.caches.meetingPage.get({ meeting: meeting.id, role }, async () => {
+      const editor = permissions.edit(role);
+      const audience = audienceOf(role);
+      const [participants, actions, minutes, comments] = await Promise.all([
+        participantsOf(db, meeting.id),
+        actionsOfMeeting(db, meeting.id),
+        minutesOf(db, meeting.id),
+        commentsOf(db, 'meeting', meeting.id),
+      ]);
+      const locked = minutes.status !== 'kladde';
+      const [agendaHtml, partyAttendance, bilag, openProposals, publicLinks, shownActions] = await Promise.all([
+        locked || !editor ? readOnlyAgendaFor(meeting, audience) : null,
+        attendanceByParty(db, meeting.partnership_id, participants),
+        attachmentsOfMeeting(db, meeting.id),
+        // open proposals are the konsulent's to take into this agenda while it can change
+        mayHandleProposals(role) && meeting.status === 'planlagt' && !locked ? openProposalsOf(db, meeting) : [],
+        editor ? publicLinksOf(db, meeting.id).then((links) => links.filter((l) => !l.revoked_at)) : [],
+        audience === 'internal' ? actions : withoutClosedItemActions(db, meeting.id, actions),
+      ]);
+      const agenda = agendaHtml === null ? await agendaItems(meeting, audience, actions) : { items: [], overrun: null };
+      return { participants, actions: shownActions, minutes, comments, agendaHtml, agenda, partyAttendance, meetingBilag: bilag.meeting, openProposals, publicLinks };
+    });
+
   async function renderMeeting(req: Request, res: Response, meeting: MeetingRow, status = 200, extra: Record<string, unknown> = {}) {
-    const editor = permissions.edit(requireUser(req).role);
-    const audience = audienceOf(requireUser(req).role);
-    const [participants, actions, minutes, comments] = await Promise.all([
-      participantsOf(db, meeting.id),
-      actionsOfMeeting(db, meeting.id),
-      minutesOf(db, meeting.id),
-      commentsOf(db, 'meeting', meeting.id),
-    ]);
-    const locked = minutes.status !== 'kladde';
-    const agendaHtml = locked || !editor ? await readOnlyAgendaFor(meeting, audience) : null;
-    const agenda = agendaHtml === null ? await agendaItems(meeting, audience, actions) : { items: [], overrun: null };
-    const partyAttendance = await attendanceByParty(db, meeting.partnership_id, participants);
-    const meetingBilag = (await attachmentsOfMeeting(db, meeting.id)).meeting;
-    // open proposals are the konsulent's to take into this agenda while it can change
     const { role } = requireUser(req);
-    const openProposals = mayHandleProposals(role) && meeting.status === 'planlagt' && !locked ? await openProposalsOf(db, meeting) : [];
+    const { participants, actions, minutes, comments, agendaHtml, agenda, partyAttendance, meetingBilag, openProposals, publicLinks } = await meetingPageFor(meeting, role);
+    const audience = audienceOf(role);
+    const locked = minutes.status !== 'kladde';
     const q = typeof req.query.invite_q === 'string' ? req.query.invite_q.trim().slice(0, 100) : '';
     const inviteResults = q ? await searchPeopleToInvite(db, meeting.id, q) : null;
     res.status(status).render('meetings/show', {
@@ -243,11 +257,11 @@ export function meetingRoutes(ctx: AppContext): Router {
       items: agenda.items,
       overrun: agenda.overrun,
       agendaHtml,
-      actions: audience === 'internal' ? actions : await withoutClosedItemActions(db, meeting.id, actions),
+      actions,
       minutes,
       locked,
       seesClosed: audience === 'internal',
-      publicLinks: permissions.edit(role) ? (await publicLinksOf(db, meeting.id)).filter((l) => !l.revoked_at) : [],
+      publicLinks,
       comments,
       inviteQuery: q,
       inviteResults,

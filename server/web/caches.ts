@@ -95,6 +95,8 @@ export function createCaches(db: Db, options: CacheOptions) {
     dashboardShared: perVersion(2),
     /** The overview's own sections of each reader (deadlines, minutes, actions, proposals), by person, role and minute. */
     dashboardOwn: perVersion(64),
+    /** A meeting page's content (participants, agenda, actions, minutes status, bilag …), by meeting and role. */
+    meetingPage: perVersion(32),
     /** A meeting's read-only agenda HTML (locked minutes or a reader), by meeting id. */
     readOnlyAgenda: perVersion(32),
     /** Status report document and HTML body, by period. */
