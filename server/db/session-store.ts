@@ -22,6 +22,9 @@ export interface SessionLimits {
 
 type Callback = (err?: unknown, value?: any) => void;
 
+/** The expiries read by get(), for the touch() at the end of the same request (bounded: a touch may never come). */
+const REMEMBERED_EXPIRIES = 1000;
+
 export class KyselySessionStore extends session.Store {
   constructor(
     private readonly db: Db,
@@ -29,6 +32,14 @@ export class KyselySessionStore extends session.Store {
     private readonly limits: SessionLimits = {},
   ) {
     super();
+  }
+
+  private readonly expiriesRead = new Map<string, string>();
+
+  private rememberExpiry(sid: string, expiresAt: string): void {
+    this.expiriesRead.delete(sid);
+    if (this.expiriesRead.size >= REMEMBERED_EXPIRIES) this.expiriesRead.delete(this.expiriesRead.keys().next().value!);
+    this.expiriesRead.set(sid, expiresAt);
   }
 
   private expiry(sess: session.SessionData): string {
@@ -47,6 +58,7 @@ export class KyselySessionStore extends session.Store {
       .executeTakeFirst()
       .then((row) => {
         if (!row || row.expires_at <= this.now().toISOString()) return cb(null, null);
+        this.rememberExpiry(sid, row.expires_at);
         cb(null, JSON.parse(row.data));
       }, cb);
   }
@@ -93,12 +105,11 @@ export class KyselySessionStore extends session.Store {
     const expires = this.expiry(sess);
     const threshold = new Date(new Date(expires).getTime() - TOUCH_GRANULARITY_MS).toISOString();
     // Read first: an UPDATE takes the write lock even when it changes nothing, and a page view
-    // must not wait for a CLI job's lock.
-    this.db
-      .selectFrom('sessions')
-      .select('expires_at')
-      .where('sid', '=', sid)
-      .executeTakeFirst()
+    // must not wait for a CLI job's lock. The request's own get() has usually just read it: an
+    // expiry only ever moves later, so a value read earlier never skips a touch that is needed.
+    const read = this.expiriesRead.get(sid);
+    this.expiriesRead.delete(sid);
+    (read !== undefined ? Promise.resolve({ expires_at: read }) : this.db.selectFrom('sessions').select('expires_at').where('sid', '=', sid).executeTakeFirst())
       .then(async (row) => {
         if (!row || row.expires_at >= threshold) return;
         await this.db

@@ -102,6 +102,25 @@ describe('KyselySessionStore', () => {
     expect((await s.row('abc'))!.expires_at).toBe('2026-11-24T22:10:00.001Z');
   });
 
+  it('a page view (get, then touch) reads the session once, and still moves an expiry read before', async () => {
+    const { db } = await freshDb();
+    let statements = 0;
+    const counted = db.withPlugin({ transformQuery: (args) => (statements++, args.node), transformResult: async (args) => args.result });
+    const clock = fixedClock(NOW);
+    const store = new KyselySessionStore(counted, () => clock.now());
+    const call = (fn: (cb: (err?: unknown) => void) => void) => new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+    await call((cb) => store.set('abc', sessionData('2026-11-24T22:00:00.000Z'), cb));
+    statements = 0;
+    await call((cb) => store.get('abc', cb));
+    await call((cb) => store.touch('abc', sessionData('2026-11-24T22:05:00.000Z'), cb));
+    expect(statements).toBe(1);
+    // The expiry read by get() is older than the row (another request moved it): the update's own condition decides.
+    await call((cb) => store.get('abc', cb));
+    await call((cb) => store.touch('abc', sessionData('2026-11-24T23:00:00.000Z'), cb));
+    await call((cb) => store.touch('abc', sessionData('2026-11-24T23:05:00.000Z'), cb));
+    expect((await db.selectFrom('sessions').select('expires_at').where('sid', '=', 'abc').executeTakeFirstOrThrow()).expires_at).toBe('2026-11-24T23:00:00.000Z');
+  });
+
   it('touch keeps an expiring session alive', async () => {
     const s = await setUp();
     await s.set('abc', sessionData('2026-11-24T11:00:00.000Z'));
