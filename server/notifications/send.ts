@@ -56,6 +56,8 @@ export async function sendTo(trx: Kysely<Database>, n: Notifier, s: Sending): Pr
   return queued;
 }
 
+const SENDINGS_PER_BATCH = 100;
+
 /**
  * Many sendings of one topic at once (the daily run's reminders): the recipients and their
  * choices read in one query each, the messages written a hundred per statement. The same
@@ -64,27 +66,32 @@ export async function sendTo(trx: Kysely<Database>, n: Notifier, s: Sending): Pr
 export async function sendToMany(trx: Kysely<Database>, n: Notifier, topic: Topic, sendings: readonly Omit<Sending, 'topic'>[]): Promise<number> {
   const people = new Map((await recipientsOf(trx, sendings.flatMap((s) => s.personIds))).map((p) => [p.personId, p]));
   const off = await peopleWithTopicOff(trx, [...people.keys()], topic);
-  const messages: MailMessage[] = [];
-  for (const s of sendings) {
-    for (const id of new Set(s.personIds)) {
-      const to = people.get(id);
-      if (!to || off.has(id)) continue;
-      n.report.recipients.add(id);
-      if (!to.email) {
-        n.report.withoutEmail.set(id, to.name);
-        continue;
+  let queued = 0;
+  // A hundred sendings at a time: a morning of thousands of reminders never holds all their texts at once.
+  for (let i = 0; i < sendings.length; i += SENDINGS_PER_BATCH) {
+    const messages: MailMessage[] = [];
+    for (const s of sendings.slice(i, i + SENDINGS_PER_BATCH)) {
+      for (const id of new Set(s.personIds)) {
+        const to = people.get(id);
+        if (!to || off.has(id)) continue;
+        n.report.recipients.add(id);
+        if (!to.email) {
+          n.report.withoutEmail.set(id, to.name);
+          continue;
+        }
+        const letter = s.write(to);
+        if (!letter) continue;
+        messages.push({
+          kind: s.kind,
+          to: { address: to.email, name: to.name, personId: id, userId: to.userId },
+          subject: letter.subject,
+          ...renderMail(n.appUrl, letter.content),
+          attachments: letter.attachments,
+          at: s.at,
+        });
       }
-      const letter = s.write(to);
-      if (!letter) continue;
-      messages.push({
-        kind: s.kind,
-        to: { address: to.email, name: to.name, personId: id, userId: to.userId },
-        subject: letter.subject,
-        ...renderMail(n.appUrl, letter.content),
-        attachments: letter.attachments,
-        at: s.at,
-      });
     }
+    queued += await enqueueMails(trx, messages);
   }
-  return enqueueMails(trx, messages);
+  return queued;
 }
