@@ -69,12 +69,19 @@ export class ContentCache {
     return `${kind}:${crypto.createHash('sha256').update(JSON.stringify(content)).digest('base64url')}`;
   }
 
+  /** Renders in progress: the same file asked for by ten readers at once is made once, not ten times (memory). */
+  private readonly rendering = new Map<string, Promise<Buffer>>();
+
   async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-    const hit = this.entries.get(key);
+    const hit = this.entries.get(key) ?? this.rendering.get(key);
     if (hit) return hit;
-    const file = await render();
-    this.entries.set(key, file);
-    return file;
+    const file = render().then((b) => (this.entries.set(key, b), b));
+    this.rendering.set(key, file);
+    try {
+      return await file;
+    } finally {
+      this.rendering.delete(key);
+    }
   }
 
   get size(): number {

@@ -64,6 +64,22 @@ describe('ContentCache', () => {
     expect(cache.key('docx', { title: 'Møde', items: [1, 2] })).not.toBe(a);
   });
 
+  it('renders a file asked for by many at once only once, and a failed render is not remembered', async () => {
+    const cache = new ContentCache(8, 1000);
+    let renders = 0;
+    let finish: (b: Buffer) => void = () => undefined;
+    const slow = () => {
+      renders++;
+      return new Promise<Buffer>((resolve) => (finish = resolve));
+    };
+    const asked = Array.from({ length: 10 }, () => cache.get('samlet', slow));
+    finish(Buffer.from('pdf'));
+    expect((await Promise.all(asked)).map(String)).toEqual(Array(10).fill('pdf'));
+    expect(renders).toBe(1);
+    await expect(cache.get('broken', async () => Promise.reject(new Error('ødelagt')))).rejects.toThrow('ødelagt');
+    expect((await cache.get('broken', async () => Buffer.from('ok'))).toString()).toBe('ok');
+  });
+
   it('drops the least recently used entries beyond its bounds, and never keeps a huge file', async () => {
     const cache = new ContentCache(2, 1000);
     let renders = 0;
