@@ -3,7 +3,7 @@
 // in the notifier when the person has no e-mail address.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { enqueueMail, enqueueMails, renderMail, type MailAttachment, type MailContent, type MailMessage } from '../mail/service';
+import { enqueueMails, renderMail, type MailAttachment, type MailContent, type MailMessage } from '../mail/service';
 import type { Notifier } from './notifier';
 import { peopleWithTopicOff, type Topic } from './preferences';
 import { recipientsOf, type Recipient } from './recipients';
@@ -26,42 +26,14 @@ export interface Sending {
 
 /** Returns how many messages were queued. */
 export async function sendTo(trx: Kysely<Database>, n: Notifier, s: Sending): Promise<number> {
-  const people = await recipientsOf(trx, s.personIds);
-  const off = await peopleWithTopicOff(
-    trx,
-    people.map((p) => p.personId),
-    s.topic,
-  );
-  let queued = 0;
-  for (const to of people) {
-    if (off.has(to.personId)) continue;
-    n.report.recipients.add(to.personId);
-    if (!to.email) {
-      n.report.withoutEmail.set(to.personId, to.name);
-      continue;
-    }
-    const letter = s.write(to);
-    if (!letter) continue;
-    const body = renderMail(n.appUrl, letter.content);
-    const id = await enqueueMail(trx, {
-      kind: s.kind,
-      to: { address: to.email, name: to.name, personId: to.personId, userId: to.userId },
-      subject: letter.subject,
-      ...body,
-      attachments: letter.attachments,
-      at: s.at,
-    });
-    if (id !== null) queued++;
-  }
-  return queued;
+  return sendToMany(trx, n, s.topic, [s]);
 }
 
 const SENDINGS_PER_BATCH = 100;
 
 /**
- * Many sendings of one topic at once (the daily run's reminders): the recipients and their
- * choices read in one query each, the messages written a hundred per statement. The same
- * messages, skips and tallies as calling sendTo for each; returns how many were queued.
+ * Sendings of one topic (one, or the daily run's thousands): the recipients and their choices
+ * read in one query each, the messages written a hundred per statement; returns how many were queued.
  */
 export async function sendToMany(trx: Kysely<Database>, n: Notifier, topic: Topic, sendings: readonly Omit<Sending, 'topic'>[]): Promise<number> {
   const people = new Map((await recipientsOf(trx, sendings.flatMap((s) => s.personIds))).map((p) => [p.personId, p]));
