@@ -32,6 +32,7 @@ import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
 import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
+import { reviewRoutes } from './reviews/routes';
 import { searchRoutes } from './search/routes';
 import { reportRoutes } from './reports/routes';
 import { attachmentDownloadRoutes } from './attachments/routes';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/learnings', learningRoutes(ctx));
   app.use('/dilemmas', dilemmaRoutes(ctx));
   app.use('/forklar-eller-fjern', fefRoutes(ctx));
+  app.use('/opfoelgning', reviewRoutes(ctx));
   app.use('/reports', reportRoutes(ctx));
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));

@@ -14,6 +14,7 @@ import { FUNDING_WARNING_DAYS } from '../initiatives/service';
 import { addDays } from '../web/format';
 import { permissions, requireUser } from '../web/auth';
 import { overviewCharts } from './overview-charts';
+import { dueReviews, REVIEW_KIND_LABELS } from '../reviews/service';
 import * as format from '../web/format';
 import { renderFragment } from '../web/views';
 import {
@@ -41,7 +42,7 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
   // queried and rendered once per data version (charts, trials, funding, latest notes).
   const sharedFor = (today: string) =>
     caches.dashboardShared.get(today, async () => {
-    const [funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, charts] = await Promise.all([
+    const [funding, trialsOverdue, trialsRunning, evidence, learnings, decisions, charts, reviews] = await Promise.all([
       fundingAlerts(db, today, addDays(today, FUNDING_WARNING_DAYS)),
       overdueTrials(db, today),
       runningTrials(db),
@@ -49,13 +50,15 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
       latestLearnings(db, LATEST_SHOWN),
       latestDecisions(db, LATEST_SHOWN),
       overviewCharts(db, today),
+      dueReviews(db, today),
     ]);
     const cache = config.env !== 'development';
-    const [alerts, body] = await Promise.all([
+    const [alerts, body, due] = await Promise.all([
       renderFragment('dashboard/alerts', { fmt: format, funding, trialsOverdue, trialsRunning }, cache),
       renderFragment('dashboard/shared', { fmt: format, evidence, learnings, decisions, charts }, cache),
+      renderFragment('dashboard/reviews', { fmt: format, reviews, kindLabels: REVIEW_KIND_LABELS }, cache),
     ]);
-    return { alerts, body };
+    return { alerts, body, reviews: due };
     });
 
   router.get('/', async (req, res) => {
@@ -105,6 +108,7 @@ export function dashboardRoutes({ db, clock, config, caches }: AppContext): Rout
       statusLabels: ACTION_STATUS_LABELS,
       alertsHtml: shared.alerts,
       sharedHtml: shared.body,
+      reviewsHtml: shared.reviews,
     });
   });
 

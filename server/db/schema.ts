@@ -176,6 +176,7 @@ export interface Database extends MeetingsDatabase, InitiativesDatabase, Attachm
   focus_aspects: FocusAspectTable;
   audit_log: AuditLogTable;
   failures: FailureTable;
+  reviews: ReviewTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -815,4 +816,22 @@ export interface SentReminderTable {
 export interface NotificationsDatabase {
   mail_preferences: MailPreferenceTable;
   sent_reminders: SentReminderTable;
+}
+
+// ---- review dates (migration 0021) ----
+
+export const REVIEW_KINDS = ['beslutning', 'afproevning', 'fef'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** When a decision, a trial action or a forklar-eller-fjern item is taken up again ("tages op igen"). */
+export interface ReviewTable {
+  id: Generated<number>;
+  subject_kind: ReviewKind;
+  subject_id: number;
+  /** A Copenhagen day (clearing it deletes the row: a trial action is then reviewed at its trial end). */
+  review_day: string;
+  handled_at: string | null;
+  handled_by: number | null;
+  created_at: string;
+  updated_at: string;
 }

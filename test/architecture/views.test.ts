@@ -10,6 +10,7 @@ const FRAGMENTS: Record<string, string> = {
   reportHtml: 'the status report body (server/reports/routes.ts)',
   sharedHtml: "the overview's shared sections (server/dashboard/routes.ts)",
   alertsHtml: "the overview's alerts (server/dashboard/routes.ts)",
+  reviewsHtml: "the overview's reviews due, Til opfølgning (server/dashboard/routes.ts)",
   agendaHtml: 'a read-only agenda (server/meetings/routes.ts)',
 };
 
