@@ -501,6 +501,8 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         closed_reason: '',
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
+        msc_story_id: null,
+        msc_reason: '',
       };
       itemIds.set(item.title, await addAgendaItem(db, meetingId, form, system, on(-7, '10:00')));
     }
@@ -525,7 +527,7 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         db,
         meetingId,
         followUp.id,
-        { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', proposal: '', presenter_id: null, duration_minutes: null, postponed: false, closed: false, closed_reason: '', ...m.followUp, initiative_ids: [], dilemma_ids: [] },
+        { title: FOLLOW_UP_TITLE, kind: 'orientering', background: (await backgroundOf(db, followUp.id)) ?? '', proposal: '', presenter_id: null, duration_minutes: null, postponed: false, closed: false, closed_reason: '', ...m.followUp, initiative_ids: [], dilemma_ids: [], msc_story_id: null, msc_reason: '' },
         system,
         writtenAt,
       );
@@ -546,6 +548,8 @@ export async function seedDemoMeetings(db: Db, cal: Calendar, partnershipId: num
         closed_reason: '',
         initiative_ids: await idsByTitle(db, 'initiatives', item.initiatives ?? []),
         dilemma_ids: await idsByTitle(db, 'dilemmas', item.dilemmas ?? []),
+        msc_story_id: null,
+        msc_reason: '',
       };
       await updateAgendaItem(db, meetingId, itemId, form, system, writtenAt);
       for (const a of item.actions ?? []) {
@@ -622,6 +626,8 @@ async function takeMinutes(db: Db, meetingId: number, minutes: DemoMinutes, item
       closed_reason: item.closed_reason,
       initiative_ids: initiatives.map((l) => l.initiative_id),
       dilemma_ids: dilemmas.map((l) => l.dilemma_id),
+      msc_story_id: null,
+      msc_reason: '',
     },
     system,
     on(13, '09:15'),

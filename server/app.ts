@@ -30,6 +30,7 @@ import { publicLinkRoutes } from './meetings/public-routes';
 import { initiativeRoutes } from './initiatives/routes';
 import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
+import { mscRoutes } from './msc/routes';
 import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
 import { reviewRoutes } from './reviews/routes';
@@ -126,6 +127,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/initiatives', initiativeRoutes(ctx));
   app.use('/roles', roleRoutes(ctx));
   app.use('/learnings', learningRoutes(ctx));
+  app.use('/historier', mscRoutes(ctx)); // the most significant stories (Most Significant Change)
   app.use('/dilemmas', dilemmaRoutes(ctx));
   app.use('/forklar-eller-fjern', fefRoutes(ctx));
   app.use('/opfoelgning', reviewRoutes(ctx));

@@ -263,6 +263,9 @@ export interface AgendaItemTable {
   proposed_by: Generated<number | null>;
   /** The postponed item of an earlier meeting this item continues (migration 0015). */
   postponed_from_item_id: Generated<number | null>;
+  /** Most Significant Change: the citizen story a decision item chose, and why (migration 0024). */
+  msc_story_id: Generated<number | null>;
+  msc_reason: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -15,7 +15,7 @@ import { assertMeetingEditable } from './lock';
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from '../web/labels';
 import { addAgendaItem, moveAgendaItem, releaseAgenda, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, peopleForMeeting, type MeetingRow } from './queries';
-import { dilemmaOptions, initiativeOptions } from '../web/options';
+import { dilemmaOptions, initiativeOptions, storyOptions } from '../web/options';
 import { findAction } from '../actions/service';
 import { AGENDA_TEXTS, MEETING_TEXTS as M } from './messages';
 import { flashUnreached, notifierFor } from '../notifications/service';
@@ -29,16 +29,18 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const kindOptions = options(AGENDA_KIND_LABELS);
-  const linkOptions = async (presenterId: number | null = null) => {
-    const [initiatives, dilemmas, people] = await Promise.all([
+  const linkOptions = async (presenterId: number | null = null, storyId: number | null = null) => {
+    const [initiatives, dilemmas, stories, people] = await Promise.all([
       initiativeOptions(db),
       dilemmaOptions(db),
+      storyOptions(db, storyId),
       // The current presenter stays a choice, so saving the form does not drop them.
       peopleInTheWork(db, presenterId ? [presenterId] : []).orderBy('people.sort_key').execute(),
     ]);
     return {
       initiativeOptions: initiatives,
       dilemmaOptions: dilemmas,
+      storyOptions: [{ value: '', label: 'Ingen valgt' }, ...stories],
       presenterOptions: [{ value: '', label: 'Ingen valgt' }, ...people.map((p) => ({ value: p.id, label: p.organisation_name ? `${p.name} (${p.organisation_name})` : p.name }))],
       phrases: DECISION_PHRASES,
     };
@@ -111,7 +113,7 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
       meeting,
       item,
       kindOptions,
-      ...(await linkOptions(item.presenter_id)),
+      ...(await linkOptions(item.presenter_id, item.msc_story_id)),
       form: formFrom({
         ...item,
         initiative_ids: links.initiatives.filter((l) => l.agenda_item_id === item.id).map((l) => l.id),
@@ -122,12 +124,12 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
 
   router.post('/:itemId', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    if (await withPhrase(req, res, { meeting, item, kindOptions, ...(await linkOptions(item.presenter_id)) })) return;
+    if (await withPhrase(req, res, { meeting, item, kindOptions, ...(await linkOptions(item.presenter_id, item.msc_story_id)) })) return;
     await submitForm(res, {
       schema: AgendaItemSchema,
       body: req.body,
       view: 'meetings/agenda-item-form',
-      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions(item.presenter_id)) }),
+      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions(item.presenter_id, item.msc_story_id)) }),
       save: async (data) => {
         await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
         flash(req, M.itemSaved);

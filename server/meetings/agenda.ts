@@ -42,6 +42,8 @@ function itemColumns(form: AgendaItemForm) {
     postponed: form.postponed ? 1 : 0,
     closed: form.closed ? 1 : 0,
     closed_reason: form.closed ? form.closed_reason : '',
+    msc_story_id: form.msc_story_id,
+    msc_reason: form.msc_story_id ? form.msc_reason : '',
   } as const;
 }
 
@@ -50,6 +52,13 @@ async function assertPresenter(trx: Kysely<Database>, form: AgendaItemForm) {
   if (!form.presenter_id) return;
   const found = await trx.selectFrom('people').select('id').where('id', '=', form.presenter_id).executeTakeFirst();
   if (!found) throw new Invalid({ presenter_id: 'Vælg en person fra listen' });
+}
+
+/** The chosen most significant story must be one that exists. */
+async function assertStory(trx: Kysely<Database>, form: AgendaItemForm) {
+  if (!form.msc_story_id) return;
+  const found = await trx.selectFrom('citizen_stories').select('id').where('id', '=', form.msc_story_id).executeTakeFirst();
+  if (!found) throw new Invalid({ msc_story_id: 'Vælg en historie fra listen' });
 }
 
 /**
@@ -94,6 +103,7 @@ export async function addAgendaItem(
       updated_at: at.toISOString(),
     };
     await assertPresenter(trx, form);
+    await assertStory(trx, form);
     const { id } = await trx.insertInto('agenda_items').values(row).returning('id').executeTakeFirstOrThrow();
     await replaceLinks(trx, id, form);
     await markAgendaRevised(trx, meetingId, at);
@@ -109,6 +119,7 @@ export async function updateAgendaItem(db: Db, meetingId: number, itemId: number
     const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!before) throw new NotFound();
     await assertPresenter(trx, form);
+    await assertStory(trx, form);
     const set = { ...itemColumns(form), updated_at: at.toISOString() };
     await trx.updateTable('agenda_items').set(set).where('id', '=', itemId).execute();
     await replaceLinks(trx, itemId, form);

@@ -97,8 +97,14 @@ export const AgendaItemSchema = z.object({
   closed_reason: optionalText(300),
   initiative_ids: idList,
   dilemma_ids: idList,
+  /** Most Significant Change: the citizen story this decision chose as the period's most significant, and why. */
+  msc_story_id: optionalId,
+  msc_reason: optionalText(2000),
 }).superRefine((form, ctx) => {
   if (form.closed && !form.closed_reason) ctx.addIssue({ code: 'custom', path: ['closed_reason'], message: 'Skriv, hvorfor punktet er lukket, fx "personsag"' });
+  if (form.msc_story_id && form.kind !== 'beslutning') ctx.addIssue({ code: 'custom', path: ['msc_story_id'], message: 'Kun et punkt af typen Beslutning kan vælge den mest betydningsfulde historie' });
+  if (form.msc_story_id && !form.msc_reason) ctx.addIssue({ code: 'custom', path: ['msc_reason'], message: 'Skriv, hvorfor netop denne historie blev valgt' });
+  if (!form.msc_story_id && form.msc_reason) ctx.addIssue({ code: 'custom', path: ['msc_story_id'], message: 'Vælg den historie, begrundelsen handler om' });
 });
 
 /** The phrase button pressed on the item form (it fills the decision and shows the form again). */

@@ -1,9 +1,10 @@
 // The status report for a period, as one ReportDocument that the page, the PDF and the DOCX
 // render: meetings and decisions, initiatives and trial actions with status changes, effects
-// and learnings, role evidence per role, FeF decisions and hours saved, open and overdue
-// actions, attendance per party.
+// and learnings, the stories chosen as most significant, role evidence per role, FeF decisions
+// and hours saved, open and overdue actions, attendance per party.
 import { groupBy } from '../web/collections';
 import { listPartnerships as partnershipsOf } from '../partnerships/service';
+import { chosenStories } from '../msc/service';
 import type { Db } from '../db/database';
 import type { Block, DocumentModel } from '../documents/model';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
@@ -15,6 +16,7 @@ import {
   countOpenActions,
   decisionsOf,
   fefDecisions,
+  instantBounds,
   learningsIn,
   measurementsIn,
   meetingsHeld,
@@ -37,7 +39,7 @@ export interface StatusReport {
 }
 
 export async function buildStatusReport(db: Db, period: Period, at: Date): Promise<StatusReport> {
-  const [meetings, changes, measurements, learnings, roles, fef, open, counts, attendance] = await Promise.all([
+  const [meetings, changes, measurements, learnings, roles, fef, open, counts, attendance, chosen] = await Promise.all([
     meetingsHeld(db, period),
     statusChanges(db, period),
     measurementsIn(db, period),
@@ -47,6 +49,8 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
     openActionsAt(db, period.to),
     countOpenActions(db, period.to),
     attendanceByParty(db, period),
+    // The report is shared beyond the partnership: a choice made in a closed item stays out.
+    chosenStories(db, { withClosed: false, heldBetween: instantBounds(period) }),
   ]);
   const decisions = await decisionsOf(db, meetings.map((m) => m.id));
   const decisionsByMeeting = groupBy(decisions, (d) => d.meeting_id);
@@ -123,6 +127,19 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
           learnings.length
             ? { kind: 'list', items: learnings.map((l) => `${formatIsoDay(l.date)} · ${l.title} (${OUTCOME_LABELS[l.outcome]})${l.what_next ? ' – næste skridt: ' + l.what_next : ''}`) }
             : { kind: 'paragraph', text: 'Ingen erfaringer registreret i perioden.' },
+        ],
+      },
+      {
+        heading: 'Mest betydningsfulde forandring',
+        blocks: [
+          chosen.length
+            ? {
+                kind: 'table',
+                caption: 'Historier valgt af partnerskabsmødet',
+                columns: cols(['Møde', 16], ['Historien', 40], ['Initiativ', 18], ['Hvorfor den blev valgt', 26]),
+                rows: chosen.map((c) => [`${formatDay(c.starts_at)}\n${c.meeting_title}`, `${c.story}\n(${formatIsoDay(c.story_date)})`, c.initiative_title, c.reason]),
+              }
+            : { kind: 'paragraph', text: 'Ingen historie valgt som mest betydningsfuld i perioden.' },
         ],
       },
       {

@@ -11,6 +11,7 @@ const NAVIGATION = [
   { href: '/initiatives', label: 'Initiativer' },
   { href: '/roles', label: 'Roller' },
   { href: '/learnings', label: 'Erfaringer' },
+  { href: '/historier/mest-betydningsfulde', label: 'Historier' },
   { href: '/dilemmas', label: 'Dilemmaer' },
   { href: '/forklar-eller-fjern', label: 'Forklar eller fjern' },
   { href: '/reports/status', label: 'Statusrapport' },

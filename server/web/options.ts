@@ -62,3 +62,36 @@ export async function dilemmaOptions(db: Db): Promise<Array<{ value: number; lab
     ...parked.map((r) => ({ value: r.id, label: `${r.title} (parkeret)` })),
   ];
 }
+
+/** How many recent citizen stories a form offers; an older one is kept only when already chosen. */
+export const STORY_OPTIONS_LIMIT = 200;
+
+/** Citizen stories, newest first, labelled by day, initiative and the story's opening words. One query. */
+export async function storyOptions(db: Db, keep: number | null = null): Promise<Array<{ value: number; label: string }>> {
+  const rows = await db
+    .selectFrom('citizen_stories')
+    .innerJoin('initiatives', 'initiatives.id', 'citizen_stories.initiative_id')
+    .select(['citizen_stories.id', 'citizen_stories.date', 'citizen_stories.story', 'initiatives.title'])
+    .where((eb) =>
+      eb.or([
+        eb(
+          'citizen_stories.id',
+          'in',
+          eb.selectFrom('citizen_stories as recent').select('recent.id').orderBy('recent.date', 'desc').orderBy('recent.id', 'desc').limit(STORY_OPTIONS_LIMIT),
+        ),
+        ...(keep ? [eb('citizen_stories.id', '=', keep)] : []),
+      ]),
+    )
+    .orderBy('citizen_stories.date', 'desc')
+    .orderBy('citizen_stories.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ value: r.id, label: `${formatIsoDay(r.date)} · ${r.title}: ${openingWords(r.story)}` }));
+}
+
+/** The first words of a text, cut at a word boundary, for a select's label. */
+function openingWords(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : max)} …`;
+}

@@ -41,20 +41,22 @@ function contentInOrder(): string[] {
     SECTIONS[4],
     ...EXPECTED.effects.learnings,
     SECTIONS[5],
-    ...EXPECTED.roles.rows.flat(),
+    ...EXPECTED.msc.rows.flat(),
     SECTIONS[6],
+    ...EXPECTED.roles.rows.flat(),
+    SECTIONS[7],
     ...EXPECTED.fef.rows.flat(),
     ...EXPECTED.fef.totals,
-    SECTIONS[7],
+    SECTIONS[8],
     EXPECTED.actions.summary,
     ...EXPECTED.actions.rows.flat(),
-    SECTIONS[8],
+    SECTIONS[9],
     ...EXPECTED.attendance.columns,
     ...EXPECTED.attendance.rows.flat(),
   ].filter((m) => m !== '');
 }
 
-const ABSENT = [...EXPECTED.meetings.absent, ...EXPECTED.initiatives.absent.filter((t) => t !== 'Oprettet'), ...EXPECTED.fef.absent, ...EXPECTED.actions.absent, 'Erfaring efter perioden', 'Erfaring før perioden'];
+const ABSENT = [...EXPECTED.meetings.absent, ...EXPECTED.initiatives.absent.filter((t) => t !== 'Oprettet'), ...EXPECTED.fef.absent, ...EXPECTED.actions.absent, ...EXPECTED.msc.absent, 'Erfaring efter perioden', 'Erfaring før perioden'];
 
 async function exported(ext: 'pdf' | 'docx') {
   const { app, db } = await testApp();
@@ -93,8 +95,8 @@ describe('/reports/status.pdf', () => {
   it('writes user text literally and keeps æøå', async () => {
     const pages = pdfPages((await exported('pdf')).body);
     const text = pages.join('\n');
-    // The escape text is an initiative title (three times) and one decision.
-    expect(squash(text).split(squash(ESCAPE)).length - 1).toBe(4);
+    // The escape text is an initiative title (three times, and once as the chosen story's initiative) and one decision.
+    expect(squash(text).split(squash(ESCAPE)).length - 1).toBe(5);
     expect(text).not.toContain('&lt;');
     expect(text).not.toContain('&amp;');
     for (const word of ['Møder og beslutninger', 'Rollerne i praksis', 'Fremmøde pr. part', 'Effektjæger', 'Netværkssmed', 'Oversætter', 'Åben', 'Ændret']) {
@@ -136,6 +138,7 @@ describe('/reports/status.docx', () => {
       [['Dato', 'Møde', 'Beslutninger', 'Værdi (1–5)'], ...EXPECTED.meetings.rows],
       [['Dato', 'Initiativ', 'Ændring', 'Begrundelse'], ...EXPECTED.initiatives.rows],
       [['Initiativ', 'Indikator', 'Dato', 'Værdi', 'Udgangspunkt → mål'], ...EXPECTED.effects.rows],
+      [['Møde', 'Historien', 'Initiativ', 'Hvorfor den blev valgt'], ...EXPECTED.msc.rows],
       [['Rolle', 'Type', 'Observationer'], ...EXPECTED.roles.rows],
       [['Regel eller arbejdsgang', 'Beslutning', 'Timer sparet pr. måned', 'Besluttet på'], ...EXPECTED.fef.rows],
       [['Hvad', 'Hvem', 'Frist', 'Status'], ...EXPECTED.actions.rows],
@@ -157,7 +160,7 @@ describe('/reports/status.docx', () => {
     expect(d.document).not.toMatch(/<script/i);
     expect(d.document).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp;');
     const cells = d.paragraphs.filter((p) => p.includes(ESCAPE));
-    expect(cells).toEqual([EXPECTED.meetings.rows[0][2], ESCAPE, ESCAPE, ESCAPE]);
+    expect(cells).toEqual([EXPECTED.meetings.rows[0][2], ESCAPE, ESCAPE, ESCAPE, ESCAPE]);
     expect(d.paragraphs).toContain('Netværkssmed');
     expect(d.paragraphs).toContain('Fremmøde pr. part');
   });

@@ -4,7 +4,7 @@
 import type { Db } from '../../server/db/database';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
 import { updateAction } from '../../server/meetings/follow-up';
-import { addEffectMeasure, addMeasurement, changeStatus } from '../../server/initiatives/service';
+import { addCitizenStory, addEffectMeasure, addMeasurement, changeStatus } from '../../server/initiatives/service';
 import { cancelMeeting, markHeld, recordAttendance, saveEvaluation } from '../../server/meetings/service';
 import type { Attendance } from '../../server/db/schema';
 import { aMeeting, anAction, anActionForm, anAgendaItem, aPerson, organisationId, personId } from '../helpers/factories';
@@ -16,6 +16,9 @@ export const FROM = '2026-08-01';
 export const TO = '2026-10-31';
 export const QUERY = `from=${FROM}&to=${TO}`;
 
+export const MSC_STORY = 'En beboer går nu selv til postkassen hver morgen og hilser på naboerne.';
+export const MSC_REASON = 'Den viser, at gåturen giver mod til at klare mere selv.';
+
 /** User text that must reach every format as the same visible text. */
 export const ESCAPE = '<script>alert(1)</script> & "Æblegrød" *fed*';
 
@@ -25,6 +28,7 @@ export const SECTIONS = [
   'Initiativer og prøvehandlinger',
   'Effekt',
   'Erfaringer',
+  'Mest betydningsfulde forandring',
   'Rollerne i praksis',
   'Forklar eller fjern',
   'Opfølgningspunkter',
@@ -114,6 +118,13 @@ export async function reportData(db: Db): Promise<void> {
   await aLearning(db, { title: 'Erfaring efter perioden', date: '2026-11-01', outcome: 'delvist' });
   await aLearning(db, { title: 'Erfaring før perioden', date: '2026-07-31', outcome: 'delvist' });
 
+  // ---- most significant change: chosen in September; a closed item's and a later meeting's choices stay out ----
+  const story = await addCitizenStory(db, walk, { date: '2026-09-10', kerneopgave_key: null, story: MSC_STORY }, SYSTEM, at('2026-09-10T10:00:00Z'));
+  const other = await addCitizenStory(db, trial, { date: '2026-09-12', kerneopgave_key: null, story: 'En historie valgt på et lukket punkt.' }, SYSTEM, at('2026-09-12T10:00:00Z'));
+  await anAgendaItem(db, september, { kind: 'beslutning', title: 'Månedens historie', msc_story_id: story, msc_reason: MSC_REASON });
+  await anAgendaItem(db, september, { kind: 'beslutning', title: 'Lukket valg', closed: true, closed_reason: 'personsag', msc_story_id: other, msc_reason: 'Valgt i et lukket punkt.' });
+  await anAgendaItem(db, after, { kind: 'beslutning', title: 'Senere historie', msc_story_id: other, msc_reason: 'Valgt efter perioden.' });
+
   // ---- role evidence ----
   for (const [role_key, date] of [
     ['ressourcedetektor', '2026-07-31'],
@@ -179,6 +190,10 @@ export const EXPECTED = {
     rows: [[ESCAPE, 'Beboere der selv går til postkassen (borgere)', '15.09.2026', '4,5', '2 → 10']],
     learnings: ['20.09.2026 · Gåturen gav mere selvhjulpenhed (Virkede) – næste skridt: Udvid til hele plejecentret', '31.10.2026 · Frugtordningen kom for sent i gang (Virkede ikke)'],
     absent: ['20.07.2026', '10.11.2026', 'Erfaring efter perioden', 'Erfaring før perioden'],
+  },
+  msc: {
+    rows: [['tirsdag 15. september 2026\nPartnerskabsmøde i september', `${MSC_STORY}\n(10.09.2026)`, ESCAPE, MSC_REASON]],
+    absent: ['En historie valgt på et lukket punkt.', 'Valgt i et lukket punkt.', 'Valgt efter perioden.'],
   },
   roles: {
     rows: [

@@ -84,6 +84,14 @@ describe('/reports/status for 1.8.–31.10.2026', () => {
     for (const text of EXPECTED.initiatives.absent) expect([text, s.text.includes(text)]).toEqual([text, false]);
   });
 
+  it('shows the story the partnership meeting chose as most significant, with why; not one chosen in a closed item or outside the period', async () => {
+    const { section, html } = await fixedReport();
+    const s = section('Mest betydningsfulde forandring');
+    expect(s.columns).toEqual(['Møde', 'Historien', 'Initiativ', 'Hvorfor den blev valgt']);
+    expect(s.rows).toEqual(EXPECTED.msc.rows);
+    for (const text of EXPECTED.msc.absent) expect([text, html.includes(text)]).toEqual([text, false]);
+  });
+
   it('shows the measurements and learnings dated in the period', async () => {
     const { section } = await fixedReport();
     const effects = section('Effekt');
