@@ -42,6 +42,8 @@ import { proposalAcceptRoutes } from './meetings/proposals';
 import { outboxRoutes } from './mail/routes';
 import { replyRoutes } from './meetings/reply-routes';
 import { preferenceRoutes } from './notifications/routes';
+import { apiRoutes } from './api/routes';
+import { apiTokenRoutes } from './api/token-routes';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -85,6 +87,8 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  // The open-data API: a bearer token, never a session or a cookie, so it is mounted before them.
+  app.use('/api', apiRoutes(ctx));
 
   // A session ends after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
   // sign-in, whichever comes first (the store keeps both); none is stored for a signed-out page view.
@@ -135,6 +139,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/people', peopleRoutes(ctx));
   app.use('/organisations', organisationRoutes(ctx));
   app.use('/admin/outbox', outboxRoutes(ctx));
+  app.use('/admin/api-tokens', apiTokenRoutes(ctx));
   app.use('/admin', adminRoutes(ctx));
   app.use('/search', searchRoutes(ctx));
 

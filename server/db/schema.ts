@@ -157,6 +157,17 @@ export interface FailureTable {
 }
 
 /** This installation's settings (migrations/0012): e.g. installation_id. */
+/** A bearer token of the open-data API (migrations/0023): only its SHA-256 is kept. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface AppSettingTable {
   key: string;
   value: string;
@@ -176,6 +187,7 @@ export interface Database extends MeetingsDatabase, InitiativesDatabase, Attachm
   focus_aspects: FocusAspectTable;
   audit_log: AuditLogTable;
   failures: FailureTable;
+  api_tokens: ApiTokenTable;
   reviews: ReviewTable;
 }
 

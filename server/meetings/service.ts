@@ -200,3 +200,5 @@ export async function saveEvaluation(db: Db, meetingId: number, e: Evaluation, a
 
 /** Deadlines the overview warns the consultant of. */
 export { deadlinesToWatch, type Deadline } from './deadlines';
+/** The referat as its files show it (for the open-data export's File: the public version). */
+export { referatForExport } from './minutes';

@@ -28,6 +28,7 @@ const ADMIN_NAVIGATION = [
   { href: '/admin/outbox', label: 'Udbakke' },
   { href: '/admin/audit', label: 'Ændringslog' },
   { href: '/admin/backup', label: 'Sikkerhedskopi' },
+  { href: '/admin/api-tokens', label: 'API-nøgler' },
 ];
 
 export const pageLocals: RequestHandler = (req, res, next) => {

@@ -12,6 +12,7 @@ export const NOT_AUDITED: Record<string, string> = {
   'users.last_login_at': 'bookkeeping of the last sign-in, not an edit; no remembered page shows it',
   'users.totp_last_step': "bookkeeping of the last one-time code accepted (so it cannot be used again), written at each sign-in like last_login_at",
   attachment_chunks: "a bilag's bytes, written as an upload streams in; nothing shows them until the audited transaction that adds the bilag publishes them",
+  'api_tokens.last_used_at': 'bookkeeping of when an open-data token was last used, written on every API request like last_login_at',
   failures: 'failed sign-ins, codes and reset requests counted for the rate limits (server/web/rate-limit.ts): bookkeeping, not data anyone edits',
   // A message is queued in the audited transaction of the change that caused it (or of Send igen);
   // the mail worker's delivery bookkeeping afterwards is like last_login_at, not an edit.
