@@ -20,6 +20,7 @@ import * as m0018 from './0018_outbox';
 import * as m0019 from './0019_notifications';
 import * as m0020 from './0020_failure_counts';
 import * as m0021 from './0021_reviews';
+import * as m0022 from './0022_role_markers';
 import * as m0023 from './0023_api_tokens';
 import * as m0024 from './0024_msc';
 import * as pg0005 from './postgres/0005_search';
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0019_notifications': m0019,
   '0020_failure_counts': m0020,
   '0021_reviews': m0021,
+  '0022_role_markers': m0022,
   '0023_api_tokens': m0023,
   '0024_msc': m0024,
 };

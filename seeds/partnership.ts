@@ -6,6 +6,7 @@ import { audit, SYSTEM_ACTOR } from '../server/db/audit';
 import type { Database, OrganisationKind, PersonPosition } from '../server/db/schema';
 import { searchKey, sortKey } from '../server/db/text-keys';
 import { addDefaultStandardItems } from '../server/partnerships/service';
+import { seedRoleMarkers } from './role-markers';
 
 export const PARTNERSHIP_NAME = 'Hedensted Kommune og FOA: nye roller i bæredygtig velfærd';
 export const CONSULTANT_NAME = 'Konsulent på Uldumprojektet';
@@ -101,6 +102,7 @@ export async function seedPartnership(db: Kysely<Database>, at: Date): Promise<S
       await trx.insertInto('roles').values(row).execute();
       await record('role', r.key, row);
     }
+    created += await seedRoleMarkers(trx, at);
     for (const [i, k] of KERNEOPGAVER.entries()) {
       const found = await trx.selectFrom('kerneopgaver').select('key').where('key', '=', k.key).executeTakeFirst();
       if (found) continue;

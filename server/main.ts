@@ -6,6 +6,7 @@ import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
+import { ROLE_MARKERS_MIGRATION, seedRoleMarkers } from '../seeds/role-markers';
 import { addProvidersFromEnvironment } from './accounts/service';
 import { startMailWorker } from './mail/service';
 import { startDailyReminders } from './notifications/service';
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
     // A new database: put in the partnership from the agreement (later starts leave it alone).
     const { created } = await seedPartnership(db, new Date());
     console.log(`Partnerskabet fra aftalen er lagt ind (${formatCount(created, 'post', 'poster')}).`);
+  } else if (applied.includes(ROLE_MARKERS_MIGRATION)) {
+    // An existing database that has just got progress markers: put in the proposal for its roles.
+    const created = await db.transaction().execute((trx) => seedRoleMarkers(trx, new Date()));
+    console.log(`Forslag til progressionsmarkører er lagt ind (${formatCount(created, 'markør', 'markører')}).`);
   }
   // OpenID providers from OIDC_1_… (the first start): those not there yet are added.
   const providers = await addProvidersFromEnvironment(db, config.oidcProviders ?? [], new Date(), config.sessionSecret);

@@ -551,6 +551,19 @@ export interface RoleEvidenceTable {
   note: string;
   recorded_by: number | null;
   created_at: string;
+  /** The role's progress marker the note shows (migration 0022); null: none chosen. */
+  marker_id: number | null;
+}
+/** A graded progress marker of a role: level 1 "forventer at se", 2 "vil gerne se", 3 "ville elske at se". */
+export interface RoleMarkerTable {
+  id: Generated<number>;
+  role_key: string;
+  level: number;
+  text: string;
+  position: number;
+  retired: Flag;
+  created_at: string;
+  updated_at: string;
 }
 export interface LearningTable {
   id: Generated<number>;
@@ -605,6 +618,7 @@ export interface InitiativesDatabase {
   effect_measurements: EffectMeasurementTable;
   citizen_stories: CitizenStoryTable;
   role_evidence: RoleEvidenceTable;
+  role_markers: RoleMarkerTable;
   learnings: LearningTable;
   learning_initiatives: LearningInitiativeTable;
   learning_meetings: LearningMeetingTable;

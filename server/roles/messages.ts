@@ -7,4 +7,10 @@ export const ROLE_TEXTS = {
   evidenceDeleted: 'Rolleobservationen er slettet.',
   roleCreated: 'Rollen er oprettet.',
   roleSaved: 'Rollen er gemt.',
+  markerCreated: 'Markøren er tilføjet.',
+  markerSaved: 'Markøren er gemt.',
+  markerRetired: 'Markøren er udgået. Observationer, der peger på den, beholder den.',
+  markerReactivated: 'Markøren er genaktiveret.',
+  markerDeleted: 'Markøren er slettet.',
+  markerInUse: 'Markøren kan ikke slettes, fordi der er knyttet observationer til den. Lad den udgå i stedet.',
 } as const;

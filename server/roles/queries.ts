@@ -104,6 +104,7 @@ export function listEvidence(db: Db, roleKey: string, f: EvidenceFilter, limit: 
       'role_evidence.initiative_id',
       'role_evidence.meeting_id',
       'role_evidence.note',
+      'role_evidence.marker_id',
       'role_evidence.recorded_by',
       'role_evidence.created_at',
       'person.name as person_name',

@@ -46,6 +46,8 @@ import {
   updateRole,
 } from './service';
 import { ROLE_TEXTS as T } from './messages';
+import { markerRoutes } from './marker-routes';
+import { markerOptionGroups, markersByLevel, roleMarkerOverview } from './markers';
 
 const kindOptions = ROLE_KINDS.map((k) => ({ value: k, label: ROLE_KIND_LABELS[k] }));
 
@@ -53,6 +55,12 @@ const kindOptions = ROLE_KINDS.map((k) => ({ value: k, label: ROLE_KIND_LABELS[k
 function idFromBody(req: Request, name: string): number | null {
   const parsed = optionalId.safeParse((req.body as Record<string, unknown> | undefined)?.[name]);
   return parsed.success ? parsed.data : null;
+}
+
+/** The role chosen in the submitted form, to offer its markers when the form comes back. */
+function roleFromBody(req: Request): string | null {
+  const key = (req.body as Record<string, unknown> | undefined)?.role_key;
+  return typeof key === 'string' && key.trim() !== '' && key.length <= 40 ? key.trim() : null;
 }
 
 /** A role's :key; anything but a string simply finds no role. */
@@ -70,9 +78,11 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
   const overviewFor = (day: string) => caches.roleOverview.get(day, () => roleOverview(db, new Date(`${day}T12:00:00Z`)));
   // A role page's institution choices (where the role was seen) only change with new evidence.
   const institutionsFor = (roleKey: string) => caches.roleInstitutions.get(roleKey, () => organisationsWithEvidence(db, roleKey));
+  // A role's markers and where they were seen: one grouped query, the same for every reader until the data changes.
+  const markersFor = (roleKey: string, day: string) => caches.roleMarkers.get([roleKey, day], () => roleMarkerOverview(db, roleKey, day));
 
   /** The evidence form's selects; an edited note keeps a person or organisation no longer offered. */
-  const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null) => {
+  const evidenceFormLocals = async (evidence: EvidenceRecord | null, meetingId: number | null, returnTo: string | null, roleKey: string | null = null) => {
     const [roleGroups, people, organisations, initiatives, meetings] = await Promise.all([
       roleOptionGroups(db, evidence?.role_key),
       personOptions(db),
@@ -87,10 +97,14 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
     if (evidence?.organisation_id && !organisations.some((o) => o.value === evidence.organisation_id)) {
       organisations.push({ value: evidence.organisation_id, label: `${evidence.organisation_name} (inaktiv)` });
     }
+    // The chosen role's markers by level; with no role chosen yet, every role's.
+    const roles = roleGroups.flatMap((g) => g.options.map((o) => ({ key: o.value, name: o.label })));
+    const markerGroups = await markerOptionGroups(db, roles, roleKey ?? evidence?.role_key ?? null, evidence?.marker_id ?? null);
     return {
       evidence,
       returnTo,
       roleGroups,
+      markerGroups,
       meetingList: meetings,
       personOptions: [{ value: '', label: 'Ingen bestemt person' }, ...personChoices],
       organisationOptions: [{ value: '', label: 'Ingen institution' }, ...organisations],
@@ -121,7 +135,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
   router.get('/evidence/new', requireRole('konsulent'), async (req, res) => {
     const prefill = EvidencePrefillSchema.parse(req.query);
     const returnTo = safeReturnPath(req.query.return);
-    const locals = await evidenceFormLocals(null, prefill.meeting_id ?? null, returnTo);
+    const locals = await evidenceFormLocals(null, prefill.meeting_id ?? null, returnTo, prefill.role_key || null);
     const today = copenhagenDay(clock.now());
     // A note started from a meeting is most likely about that day; from a person, about their workplace.
     const meeting = locals.meetingList.find((m) => m.id === prefill.meeting_id);
@@ -148,7 +162,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       schema: EvidenceFormSchema,
       body: req.body,
       view: 'roles/evidence-form',
-      locals: () => evidenceFormLocals(null, idFromBody(req, 'meeting_id'), returnTo),
+      locals: () => evidenceFormLocals(null, idFromBody(req, 'meeting_id'), returnTo, roleFromBody(req)),
       save: async (data) => {
         await recordEvidence(db, data, user.personId, { userId: user.id }, clock.now());
         flash(req, T.evidenceRecorded);
@@ -176,7 +190,7 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       schema: EvidenceFormSchema,
       body: req.body,
       view: 'roles/evidence-form',
-      locals: () => evidenceFormLocals(evidence, idFromBody(req, 'meeting_id') ?? evidence.meeting_id, returnTo),
+      locals: () => evidenceFormLocals(evidence, idFromBody(req, 'meeting_id') ?? evidence.meeting_id, returnTo, roleFromBody(req)),
       save: async (data) => {
         await updateEvidence(db, evidence.id, data, { userId: user.id }, clock.now());
         flash(req, T.evidenceSaved);
@@ -227,18 +241,26 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
     });
   });
 
+  // ---- a role's progress markers (konsulent, admin): /roles/:key/markers/… ----
+  router.use('/:key/markers', markerRoutes({ db, clock }));
+
   // ---- one role ----
 
   router.get('/:key', async (req, res) => {
     const role = await findRole(db, keyParam(req));
     if (!role) throw new NotFound();
-    const filter = EvidenceFilterSchema.parse(req.query);
+    // A named person's evidence is for the konsulent and the representatives; a reader sees what was
+    // done, by a team or "en medarbejder", and cannot filter by person.
+    const seePersons = requireUser(req).role !== 'laeser';
+    const parsedFilter = EvidenceFilterSchema.parse(req.query);
+    const filter = seePersons ? parsedFilter : { ...parsedFilter, person_q: '', person_id: undefined };
     const page = pageRequest(req.query.page);
-    const [rows, total, organisations, person] = await Promise.all([
+    const [rows, total, organisations, person, growth] = await Promise.all([
       listEvidence(db, role.key, filter, page.limit, page.offset),
       countEvidence(db, role.key, filter),
       institutionsFor(role.key),
       filter.person_id ? findPerson(db, filter.person_id) : undefined,
+      markersFor(role.key, copenhagenDay(clock.now())),
     ]);
     const path = `/roles/${encodeURIComponent(role.key)}`;
     res.render('roles/show', {
@@ -247,6 +269,11 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
       filter,
       personName: person?.name ?? null,
       organisations,
+      seePersons,
+      markerLevels: markersByLevel(growth.markers),
+      markerById: new Map(growth.markers.map((m) => [m.id, m])),
+      markerQuarters: growth.quarters,
+      markerMatrix: growth.matrix,
       kindLabels: ROLE_KIND_LABELS,
       filtered: !!(filter.person_id || filter.person_q || filter.organisation_id || filter.from || filter.to),
       backHere: req.originalUrl,

@@ -34,6 +34,7 @@ export const EvidenceFormSchema = z
     organisation_id: optionalId,
     initiative_id: optionalId,
     meeting_id: optionalId,
+    marker_id: optionalId,
     note: requiredText('Skriv, hvad personen eller teamet gjorde', 5000),
   })
   .refine((v) => v.person_id !== null || v.team !== '', {
@@ -91,3 +92,28 @@ export type NewRoleForm = z.infer<typeof NewRoleSchema>;
 export const RetireSchema = z.object({
   retired: z.enum(['0', '1'], { error: 'Ukendt handling' }).default('1'),
 });
+
+// ---- progress markers (outcome mapping's three levels) ----
+
+export const MARKER_LEVELS = [1, 2, 3] as const;
+export type MarkerLevel = (typeof MARKER_LEVELS)[number];
+
+export const MARKER_LEVEL_LABELS: Record<MarkerLevel, string> = {
+  1: 'Forventer at se',
+  2: 'Vil gerne se',
+  3: 'Ville elske at se',
+};
+
+export const MarkerFormSchema = z.object({
+  level: z.preprocess(
+    (v) => (typeof v === 'string' && /^[123]$/.test(v.trim()) ? Number(v) : v),
+    z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Vælg et niveau' }),
+  ),
+  text: requiredText('Skriv, hvad man kan se, når rollen vokser', 500),
+  /** Its place within the level, 1 first; empty puts it last. */
+  position: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? v.trim() : v),
+    z.coerce.number({ error: 'Skriv et helt tal fra 1 til 999' }).int({ error: 'Skriv et helt tal fra 1 til 999' }).min(1, { error: 'Skriv et helt tal fra 1 til 999' }).max(999, { error: 'Skriv et helt tal fra 1 til 999' }).nullable(),
+  ),
+});
+export type MarkerForm = z.infer<typeof MarkerFormSchema>;

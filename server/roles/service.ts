@@ -130,6 +130,9 @@ export async function roleOverview(db: Db, at: Date) {
 
 type Trx = Kysely<Database>;
 
+/** A note as the services take it: the form, where the progress marker may be left out (none). */
+export type EvidenceInput = Omit<EvidenceForm, 'marker_id'> & { marker_id?: number | null };
+
 async function exists(trx: Trx, table: 'people' | 'organisations' | 'initiatives' | 'meetings', id: number | null): Promise<boolean> {
   if (id === null) return true;
   return !!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
@@ -139,7 +142,7 @@ async function exists(trx: Trx, table: 'people' | 'organisations' | 'initiatives
  * The rules a note must meet: a person or a team; a known role that is still in use (a note
  * already on a role that has since been retired may keep it); known links; not a future date.
  */
-async function checkEvidence(trx: Trx, input: EvidenceForm, at: Date, keptRoleKey?: string): Promise<void> {
+async function checkEvidence(trx: Trx, input: EvidenceInput, at: Date, keptRoleKey?: string, keptMarkerId: number | null = null): Promise<void> {
   const errors: Record<string, string> = {};
   if (input.person_id === null && input.team.trim() === '') errors.person_id = PERSON_OR_TEAM_REQUIRED;
   const role = await trx.selectFrom('roles').select(['key', 'retired']).where('key', '=', input.role_key).executeTakeFirst();
@@ -150,10 +153,22 @@ async function checkEvidence(trx: Trx, input: EvidenceForm, at: Date, keptRoleKe
   if (!(await exists(trx, 'organisations', input.organisation_id))) errors.organisation_id = 'Vælg en institution fra listen';
   if (!(await exists(trx, 'initiatives', input.initiative_id))) errors.initiative_id = 'Vælg et initiativ fra listen';
   if (!(await exists(trx, 'meetings', input.meeting_id))) errors.meeting_id = 'Vælg et møde fra listen';
+  const markerError = await checkEvidenceMarker(trx, input.role_key, input.marker_id ?? null, keptMarkerId);
+  if (markerError) errors.marker_id = markerError;
   if (Object.keys(errors).length) throw new Invalid(errors);
 }
 
-function columns(input: EvidenceForm) {
+/** A note may name a progress marker of its own role that is in use (it keeps one that has since been retired). */
+async function checkEvidenceMarker(trx: Trx, roleKey: string, markerId: number | null, keptMarkerId: number | null): Promise<string | null> {
+  if (markerId === null) return null;
+  const marker = await trx.selectFrom('role_markers').select(['role_key', 'retired']).where('id', '=', markerId).executeTakeFirst();
+  if (!marker) return 'Vælg en markør fra listen';
+  if (marker.role_key !== roleKey) return 'Markøren hører til en anden rolle; vælg en af den valgte rolles markører';
+  if (marker.retired && markerId !== keptMarkerId) return 'Markøren er udgået og kan ikke vælges til nye observationer';
+  return null;
+}
+
+function columns(input: EvidenceInput) {
   return {
     role_key: input.role_key,
     date: input.date,
@@ -162,12 +177,13 @@ function columns(input: EvidenceForm) {
     organisation_id: input.organisation_id,
     initiative_id: input.initiative_id,
     meeting_id: input.meeting_id,
+    marker_id: input.marker_id ?? null,
     note: input.note,
   };
 }
 
 /** Records a note that a person or team practised a role; `recordedBy` is the writer's person. */
-export async function recordEvidence(db: Db, input: EvidenceForm, recordedBy: number | null, actor: Actor, at: Date): Promise<number> {
+export async function recordEvidence(db: Db, input: EvidenceInput, recordedBy: number | null, actor: Actor, at: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await checkEvidence(trx, input, at);
     const row = { ...columns(input), recorded_by: recordedBy, created_at: at.toISOString() };
@@ -178,11 +194,11 @@ export async function recordEvidence(db: Db, input: EvidenceForm, recordedBy: nu
 }
 
 /** Changes a note; who recorded it and when stays as it was. */
-export async function updateEvidence(db: Db, id: number, input: EvidenceForm, actor: Actor, at: Date): Promise<void> {
+export async function updateEvidence(db: Db, id: number, input: EvidenceInput, actor: Actor, at: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('role_evidence').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFound();
-    await checkEvidence(trx, input, at, before.role_key);
+    await checkEvidence(trx, input, at, before.role_key, before.marker_id);
     const set = columns(input);
     await trx.updateTable('role_evidence').set(set).where('id', '=', id).execute();
     await audit(trx, { actor, at, action: 'update', entity: 'role_evidence', entityId: id, before, after: { ...before, ...set } });

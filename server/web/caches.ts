@@ -114,6 +114,8 @@ export function createCaches(db: Db, options: CacheOptions) {
     roleOverview: perVersion(2),
     /** Institutions with evidence of a role (the role page's filter), by role key. */
     roleInstitutions: perVersion(16),
+    /** A role's progress markers and which were seen per institution and quarter (the role page), by role key and day. */
+    roleMarkers: perVersion(16),
     /** Initiatives that have learnings (the learnings filter). */
     learningInitiatives: perVersion(1),
     /** An initiative page's details, effects, comments and core tasks (the same for every reader), by initiative. */

@@ -1,5 +1,6 @@
 import type { Database } from '../../server/db/schema';
 import { CONSULTANT_NAME, PARTNERSHIP_NAME, seedPartnership } from '../../seeds/partnership';
+import { seedRoleMarkers } from '../../seeds/role-markers';
 import { freshDb } from '../helpers/app';
 import { countRows } from '../helpers/db';
 import { withoutAuditRule } from '../helpers/audit-rule';
@@ -13,6 +14,7 @@ const TABLES: Array<keyof Database> = [
   'partnerships',
   'partnership_parties',
   'partnership_members',
+  'role_markers',
   'audit_log',
 ];
 
@@ -139,8 +141,40 @@ describe('seedPartnership', () => {
   it('records each seeded record in the audit log as done by the system', async () => {
     const { db } = await freshDb();
     const rows = await db.selectFrom('audit_log').select(['user_id', 'action', 'entity']).execute();
-    const seeded = 8 + 4 + 5 + 6 + 1 + 2 + 10 + 8 + 5; // … and the partnership's five standard agenda items
+    const seeded = 8 + 4 + 5 + 6 + 1 + 2 + 10 + 8 + 5 + 72; // … the partnership's five standard agenda items and 8 × 9 role markers
     expect(rows).toHaveLength(seeded);
     expect(rows.every((r) => r.user_id === null && r.action === 'create')).toBe(true);
+  });
+
+  it('proposes three to five progress markers per level for each of the eight roles, in their own order', async () => {
+    const { db } = await freshDb();
+    const rows = await db.selectFrom('role_markers').select(['role_key', 'level', 'position', 'text', 'retired']).orderBy('role_key').orderBy('level').orderBy('position').execute();
+    const keys = ['ressourcedetektor', 'medbygger', 'oversaetter', 'udforsker', 'initiativdyrker', 'meningsskaber', 'netvaerkssmed', 'effektjaeger'];
+    for (const key of keys) {
+      for (const level of [1, 2, 3]) {
+        const here = rows.filter((r) => r.role_key === key && r.level === level);
+        expect(here.length).toBeGreaterThanOrEqual(3);
+        expect(here.length).toBeLessThanOrEqual(5);
+        expect(here.map((r) => r.position)).toEqual(here.map((_, i) => i + 1));
+      }
+    }
+    expect(new Set(rows.map((r) => r.role_key))).toEqual(new Set(keys));
+    expect(rows.every((r) => r.retired === 0 && r.text.length > 10)).toBe(true);
+    expect(rows.find((r) => r.role_key === 'ressourcedetektor' && r.level === 1 && r.position === 1)?.text).toBe('Spørger borgeren, hvad vedkommende selv kan og gerne vil.');
+  });
+
+  it('never puts back markers the konsulent has changed or deleted', async () => {
+    const { db } = await freshDb();
+    await withoutAuditRule(db, () => db.deleteFrom('role_markers').where('role_key', '=', 'medbygger').where('level', '=', 3).execute());
+    const before = await countRows(db, 'role_markers');
+    expect(await seedPartnership(db, new Date('2026-11-24T10:00:00Z'))).toEqual({ created: 0 });
+    expect(await countRows(db, 'role_markers')).toBe(before);
+  });
+
+  it('gives an existing database without markers the proposal once (the start after migration 0022)', async () => {
+    const { db } = await freshDb();
+    await withoutAuditRule(db, () => db.deleteFrom('role_markers').execute());
+    expect(await db.transaction().execute((trx) => seedRoleMarkers(trx, new Date('2026-11-24T10:00:00Z')))).toBe(72);
+    expect(await db.transaction().execute((trx) => seedRoleMarkers(trx, new Date('2026-11-24T10:00:00Z')))).toBe(0);
   });
 });
