@@ -86,9 +86,18 @@ export interface AgendaPlan {
   postponed?: PostponedItem[];
   /** The series the meeting is an occurrence of. */
   seriesId?: number | null;
+  /** "Til opfølgning": the reviews due by the meeting's day, after the postponed items (reviews/service.ts). */
+  reviewItem?: ReviewItem | null;
 }
 
-type Slot = { type: 'follow-up' } | { type: 'standard'; item: StandardItem } | { type: 'postponed'; item: PostponedItem };
+/** The item listing the decisions, trial actions and forklar-eller-fjern items to take up again. */
+export interface ReviewItem {
+  title: string;
+  background: string;
+  initiativeIds: number[];
+}
+
+type Slot = { type: 'follow-up' } | { type: 'standard'; item: StandardItem } | { type: 'postponed'; item: PostponedItem } | { type: 'review'; item: ReviewItem };
 
 /**
  * Creates a meeting with its invitations and agenda. A partnership meeting, any meeting when the
@@ -123,6 +132,7 @@ export async function insertMeeting(trx: Kysely<Database>, form: MeetingForm, ac
   if (!followUpTemplate) slots.unshift({ type: 'follow-up' });
   const afterFollowUp = slots.findIndex((s) => s.type === 'follow-up') + 1;
   slots.splice(afterFollowUp, 0, ...(plan.postponed ?? []).map((item): Slot => ({ type: 'postponed', item })));
+  if (plan.reviewItem) slots.splice(afterFollowUp + (plan.postponed?.length ?? 0), 0, { type: 'review', item: plan.reviewItem });
 
   // The follow-up item first (its id links the carried actions), placed once the order is known.
   const followUp = {
@@ -164,6 +174,12 @@ export async function insertMeeting(trx: Kysely<Database>, form: MeetingForm, ac
       const item = { meeting_id: id, position, kind, title, background, discussion: '', decision: '', created_at: now, updated_at: now };
       const { id: itemId } = await trx.insertInto('agenda_items').values(item).returning('id').executeTakeFirstOrThrow();
       await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: itemId, after: { ...item, standard_item_id: slot.item.id } });
+    } else if (slot.type === 'review') {
+      const { title, background, initiativeIds } = slot.item;
+      const item = { meeting_id: id, position, kind: 'droeftelse' as const, title, background, discussion: '', decision: '', created_at: now, updated_at: now };
+      const { id: itemId } = await trx.insertInto('agenda_items').values(item).returning('id').executeTakeFirstOrThrow();
+      if (initiativeIds.length) await trx.insertInto('agenda_item_initiatives').values(initiativeIds.map((initiative_id) => ({ agenda_item_id: itemId, initiative_id }))).execute();
+      await audit(trx, { actor, at, action: 'create', entity: 'agenda_item', entityId: itemId, after: { ...item, initiative_ids: initiativeIds } });
     } else {
       await continuePostponedItem(trx, id, position, slot.item, actor, at);
     }

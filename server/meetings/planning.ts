@@ -15,6 +15,7 @@ import { continuePostponedItem, defaultConvener, insertMeeting, proposedParticip
 import { addDays, danishDate, isPastEnd, occurrenceOnOrAfter, weeksFromCadence } from './series-rule';
 import { PLANNING_TEXTS as P } from './messages';
 import { notifyMeetingPlanned, type Notifier } from '../notifications/service';
+import { reviewAgendaItem } from '../reviews/service';
 
 /** Weeks to the next meeting when neither a series nor the partnership's cadence says. */
 export const DEFAULT_WEEKS = 4;
@@ -154,6 +155,7 @@ export async function planFollowingMeeting(
     standardItems: await standardItemsOf(trx, partnershipId),
     postponed: model ? await postponedToMove(trx, model) : [],
     seriesId: details.seriesId,
+    reviewItem: await reviewAgendaItem(trx, partnershipId, details.day),
   });
 }
 

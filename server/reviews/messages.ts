@@ -6,6 +6,7 @@ export const REVIEW_TEXTS = {
   handled: 'Opfølgningen er markeret som taget op.',
   nothingToHandle: 'Der er ingen opfølgning at markere som taget op.',
   agendaItemTitle: 'Til opfølgning',
+  agendaIntro: 'Beslutninger, prøvehandlinger og forklar-eller-fjern-punkter, der skal tages op igen (se /opfoelgning):',
 } as const;
 
 export const REVIEW_KIND_LABELS = { beslutning: 'Beslutning', afproevning: 'Prøvehandling', fef: 'Forklar eller fjern' } as const;

@@ -9,7 +9,8 @@ import { audit, type Actor } from '../db/audit';
 import type { ReviewKind } from '../db/schema';
 import { Conflict, NotFound } from '../web/errors';
 import { dueReviewRows, findReviewRow, findReviewSubject, type DueReview, type ReviewSubject } from './queries';
-import { REVIEW_TEXTS as T } from './messages';
+import { REVIEW_KIND_LABELS, REVIEW_TEXTS as T } from './messages';
+import { formatIsoDay } from '../web/format';
 
 export type { DueReview, ReviewSubject };
 export { initiativeContacts } from './queries';
@@ -18,6 +19,25 @@ export { REVIEW_KIND_LABELS } from './messages';
 /** Every review due on or before `day` (a Copenhagen day) and not yet taken up, oldest first. */
 export function dueReviews(db: Db, day: string): Promise<DueReview[]> {
   return dueReviewRows(db, day);
+}
+
+/**
+ * The agenda item "Til opfølgning" for a partnership's meeting on `day`: the reviews due by that
+ * day (the partnership's, and those of the register and initiatives without a partnership), or
+ * null when there are none. The trial actions are linked to the item as its initiatives.
+ */
+export async function reviewAgendaItem(db: Db, partnershipId: number, day: string): Promise<{ title: string; background: string; initiativeIds: number[] } | null> {
+  const due = (await dueReviewRows(db, day)).filter((r) => r.partnershipId === null || r.partnershipId === partnershipId);
+  if (due.length === 0) return null;
+  const lines = due.map(
+    (r) =>
+      `• ${REVIEW_KIND_LABELS[r.kind]}: ${r.title} (${r.context}) – ${r.isDefault ? 'prøveperioden sluttede' : 'tages op igen'} ${formatIsoDay(r.day)}, ansvarlig: ${r.ownerName ?? 'ikke angivet'}`,
+  );
+  return {
+    title: T.agendaItemTitle,
+    background: `${T.agendaIntro}\n\n${lines.join('\n')}`,
+    initiativeIds: due.filter((r) => r.kind === 'afproevning').map((r) => r.subjectId),
+  };
 }
 
 export interface ReviewState {
