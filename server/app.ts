@@ -31,6 +31,7 @@ import { initiativeRoutes } from './initiatives/routes';
 import { roleRoutes } from './roles/routes';
 import { learningRoutes } from './learnings/routes';
 import { mscRoutes } from './msc/routes';
+import { timelineRoutes } from './timeline/routes';
 import { dilemmaRoutes } from './dilemmas/routes';
 import { fefRoutes } from './fef/routes';
 import { reviewRoutes } from './reviews/routes';
@@ -128,6 +129,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/proposals', proposalAcceptRoutes(ctx)); // taking one into an agenda is the agenda's business
   app.use('/proposals', proposalRoutes(ctx));
   app.use('/actions', actionRoutes(ctx));
+  app.use('/initiatives', timelineRoutes(ctx)); // /initiatives/:id/forloeb (sagens gang)
   app.use('/initiatives', initiativeRoutes(ctx));
   app.use('/roles', roleRoutes(ctx));
   app.use('/learnings', learningRoutes(ctx));

@@ -5,6 +5,7 @@ import { audit, type Actor } from '../db/audit';
 import type { Database } from '../db/schema';
 import { Invalid, NotFound } from '../web/errors';
 import type { LearningForm } from './schemas';
+export { LEARNING_OUTCOME_LABELS } from './schemas';
 
 type Trx = Kysely<Database>;
 
