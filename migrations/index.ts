@@ -23,6 +23,7 @@ import * as m0021 from './0021_reviews';
 import * as m0022 from './0022_role_markers';
 import * as m0023 from './0023_api_tokens';
 import * as m0024 from './0024_msc';
+import * as m0025 from './0025_effect_updates';
 import * as pg0005 from './postgres/0005_search';
 
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0022_role_markers': m0022,
   '0023_api_tokens': m0023,
   '0024_msc': m0024,
+  '0025_effect_updates': m0025,
 };
 
 /**

@@ -521,6 +521,29 @@ export interface EffectMeasureTable {
   target: number | null;
   created_at: string;
   updated_at: string;
+  /** How often the measure is followed up (migration 0025). */
+  period_kind: Generated<EffectPeriodKind>;
+}
+export const EFFECT_PERIOD_KINDS = ['kvartal', 'maaned'] as const;
+export type EffectPeriodKind = (typeof EFFECT_PERIOD_KINDS)[number];
+export const EFFECT_UPDATE_STATUSES = ['kladde', 'til_godkendelse', 'returneret', 'godkendt'] as const;
+export type EffectUpdateStatus = (typeof EFFECT_UPDATE_STATUSES)[number];
+/** One effect measure's update for one period (YYYY-MM or YYYY-Qn), reviewed by a representative. */
+export interface EffectUpdateTable {
+  id: Generated<number>;
+  measure_id: number;
+  period: string;
+  value: number | null;
+  narrative: string;
+  evidence_url: string;
+  evidence_attachment_id: number | null;
+  reported_by: number | null;
+  status: EffectUpdateStatus;
+  return_reason: string;
+  approved_by: number | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 export interface EffectMeasurementTable {
   id: Generated<number>;
@@ -616,6 +639,7 @@ export interface InitiativesDatabase {
   agenda_item_initiatives: AgendaItemInitiativeTable;
   effect_measures: EffectMeasureTable;
   effect_measurements: EffectMeasurementTable;
+  effect_updates: EffectUpdateTable;
   citizen_stories: CitizenStoryTable;
   role_evidence: RoleEvidenceTable;
   role_markers: RoleMarkerTable;

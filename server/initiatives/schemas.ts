@@ -1,6 +1,6 @@
 // Forms and filters of the initiatives feature, with Danish messages.
 import { z } from 'zod';
-import { CITIZEN_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
+import { CITIZEN_ROLES, EFFECT_PERIOD_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
 import { choice, idList, optionalDay, optionalId, optionalText, requiredDay, requiredText } from '../web/form';
 
 /** A list of keys from checkboxes: absent, one value or several. */
@@ -124,6 +124,28 @@ export const EffectMeasureSchema = z.object({
   unit: optionalText(50),
   baseline: optionalNumber,
   target: optionalNumber,
+  // Missing (an older form): quarters.
+  period_kind: z.preprocess((v) => (v === undefined || v === '' ? 'kvartal' : v), choice(EFFECT_PERIOD_KINDS, 'Vælg måned eller kvartal')),
+});
+
+/** A link as evidence: https only (a link a reader can open safely), or none. */
+const evidenceUrl = optionalText(1000).refine((v) => v === '' || (/^https:\/\/[^\s]+$/i.test(v) && URL.canParse(v)), {
+  error: 'Skriv et link, der begynder med https://',
+});
+
+/** The konsulent's update of one period: a value or a narrative (or both), the evidence. */
+export const EffectUpdateSchema = z
+  .object({
+    value: optionalNumber,
+    narrative: textWithoutCpr(5000),
+    evidence_url: evidenceUrl,
+    /** Which button: "gem" keeps it as a draft, "send" submits it. */
+    intent: z.enum(['gem', 'send']).catch('gem'),
+  })
+  .refine((v) => v.value !== null || v.narrative !== '', { path: ['value'], error: 'Skriv en værdi eller en beskrivelse af perioden' });
+
+export const EffectReturnSchema = z.object({
+  return_reason: requiredText('Skriv hvorfor opfølgningen sendes retur', 2000),
 });
 
 export const MeasurementSchema = z.object({

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import { audit, type Actor } from '../db/audit';
 import { isForeignKeyViolation } from '../db/constraint';
-import type { Database, InitiativeStatus } from '../db/schema';
+import type { Database, EffectPeriodKind, InitiativeStatus } from '../db/schema';
 import { sortKey } from '../db/text-keys';
 import { Conflict, Invalid, NotFound } from '../web/errors';
 import type { InitiativeForm } from './schemas';
@@ -13,6 +13,8 @@ import { addDays } from '../web/format';
 
 /** Reads the overview uses. */
 export { fundingAlerts, overdueTrials, runningTrials } from './queries';
+/** Effektopfølgning per period, for the status report. */
+export { effectFollowUpIn } from './effect-updates';
 
 export const TRIAL_WEEKS = 8;
 export const FUNDING_WARNING_DAYS = 60;
@@ -212,7 +214,7 @@ export async function removePartner(db: Db, initiativeId: number, partnerId: num
   });
 }
 
-export function addEffectMeasure(db: Db, initiativeId: number, m: { indicator: string; unit: string; baseline: number | null; target: number | null }, who: Who, at: Date) {
+export function addEffectMeasure(db: Db, initiativeId: number, m: { indicator: string; unit: string; baseline: number | null; target: number | null; period_kind?: EffectPeriodKind }, who: Who, at: Date) {
   return addChild(db, 'effect_measures', initiativeId, { ...m, created_at: at.toISOString(), updated_at: at.toISOString() }, 'effect_measure', who, at);
 }
 
