@@ -28,6 +28,7 @@ export const MAIL_KIND_LABELS: Record<string, string> = {
   proposal_accepted: 'Forslag taget med',
   proposal_declined: 'Forslag afvist',
   deadline_missed: 'Frist overskredet',
+  review_due: 'Til opfølgning',
 };
 
 export const MAIL_TEXTS = {

@@ -15,6 +15,8 @@ import { konsulentIds, type Recipient } from './recipients';
 import { sendToMany } from './send';
 import { actionReminderLetter, type ReminderState } from './mails/action-reminder';
 import { deadlineMissedLetter, type MissedDeadline } from './mails/deadline-missed';
+import { reviewDueLetter } from './mails/review-due';
+import { dueReviews, REVIEW_KIND_LABELS } from '../reviews/service';
 
 type Trx = Kysely<Database>;
 
@@ -102,6 +104,26 @@ async function deadlineReminders(trx: Trx, n: Notifier, missed: readonly MissedD
 }
 
 /**
+ * The owner of each review due by the day, told once per review day: a decision's meeting
+ * convener, a trial action's contact, a forklar-eller-fjern item's "rejst af"; without one, the
+ * konsulent (of the partnership, or every konsulent account for what belongs to none).
+ */
+async function reviewReminders(trx: Trx, n: Notifier, day: string, at: Date): Promise<string[]> {
+  const due = (await dueReviews(trx, day)).map((r) => ({ ...r, key: `review:${r.kind}:${r.subjectId}:${r.day}` }));
+  const sent = await alreadySent(trx, due.map((r) => r.key));
+  const toSend = due.filter((r) => !sent.has(r.key));
+  const sendings = [];
+  for (const r of toSend) {
+    // Partnership 0 is none: only the konsulent accounts.
+    const personIds = r.ownerId ? [r.ownerId] : await konsulentIds(trx, r.partnershipId ?? 0);
+    const data = { kindLabel: REVIEW_KIND_LABELS[r.kind], title: r.title, context: r.context, day: r.day, isDefault: r.isDefault, href: r.href, reviewHref: `/opfoelgning/${r.kind}/${r.subjectId}` };
+    sendings.push({ kind: 'review_due', personIds, at, write: (to: Recipient) => reviewDueLetter(to, data) });
+  }
+  await sendToMany(trx, n, 'reminders', sendings);
+  return toSend.map((r) => r.key);
+}
+
+/**
  * The run for the day of the latest 07:00 (Copenhagen) at or before `now`, once per day: the
  * actions due within three days or overdue, and the missed deadlines given, each reminded once.
  * One transaction with its audit row.
@@ -111,7 +133,11 @@ export async function runDailyReminders(db: Db, now: Date, n: Notifier, missedDe
   const runKey = `run:${day}`;
   return db.transaction().execute(async (trx) => {
     if ((await alreadySent(trx, [runKey])).size) return { day: null, reminders: 0 };
-    const keys = [...(await actionReminders(trx, n, day, now)), ...(await deadlineReminders(trx, n, missedDeadlines, now))];
+    const keys = [
+      ...(await actionReminders(trx, n, day, now)),
+      ...(await deadlineReminders(trx, n, missedDeadlines, now)),
+      ...(await reviewReminders(trx, n, day, now)),
+    ];
     const at = now.toISOString();
     await trx
       .insertInto('sent_reminders')
