@@ -771,12 +771,23 @@ function roleEvidence(g: Gen): void {
   const held = g.meetings.filter((m) => m.status === 'afholdt');
   const orgOf = new Map(g.people.map((p) => [p.id, p.orgId]));
   const institutions = g.orgs.filter((o) => o.kind === 'institution');
-  insert(g, 'role_evidence', Array.from({ length: SIZES.role_evidence }, () => {
+  // The seeded progress markers (migration 0022): three notes in five name one of their role's.
+  const markers = new Map<string, number[]>();
+  if (tableExists(g.raw, 'role_markers')) {
+    for (const r of g.raw.prepare('select id, role_key from role_markers order by id').all() as Array<{ id: number; role_key: string }>) {
+      markers.set(r.role_key, [...(markers.get(r.role_key) ?? []), r.id]);
+    }
+  }
+  insert(g, 'role_evidence', Array.from({ length: SIZES.role_evidence }, (_, i) => {
     const m = g.rnd.pick(held);
     const person = g.rnd.chance(0.85) ? g.rnd.pick(m.attended.length ? m.attended : m.participants) : null;
     const initiative = g.rnd.chance(0.6) ? initiativeBefore(g, m.start) : null;
+    const roleKey = g.rnd.pick(ROLE_KEYS);
+    const roleMarkers = markers.get(roleKey) ?? [];
     return {
-      role_key: g.rnd.pick(ROLE_KEYS), date: day(m.start), person_id: person, team: person ? '' : g.rnd.pick(da.TEAMS),
+      // Chosen by position, not by the random source, so every other generated row stays as it was.
+      ...(markers.size ? { marker_id: roleMarkers.length && i % 5 < 3 ? roleMarkers[(i * 7) % roleMarkers.length] : null } : {}),
+      role_key: roleKey, date: day(m.start), person_id: person, team: person ? '' : g.rnd.pick(da.TEAMS),
       organisation_id: (person ? orgOf.get(person) : null) ?? g.rnd.pick(institutions).id,
       initiative_id: initiative?.id ?? null, meeting_id: g.rnd.chance(0.5) ? m.id : null, note: sentences(g, da.DISCUSSION, 1, 2),
       recorded_by: g.special.consultant, created_at: iso(m.end),
