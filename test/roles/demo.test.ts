@@ -49,4 +49,18 @@ describe('demo role evidence', () => {
     await seedDemo(db, new Date('2027-01-10T10:00:00Z'));
     expect(await countRows(db, 'role_evidence')).toBe(before);
   });
+
+  it('ties most notes to a progress marker of their own role', async () => {
+    const { db } = await freshDb();
+    await seedDemo(db, new Date('2026-11-24T10:00:00Z'));
+    const notes = await db
+      .selectFrom('role_evidence')
+      .leftJoin('role_markers', 'role_markers.id', 'role_evidence.marker_id')
+      .select(['role_evidence.role_key', 'role_evidence.marker_id', 'role_markers.role_key as marker_role', 'role_markers.level'])
+      .execute();
+    const tied = notes.filter((n) => n.marker_id !== null);
+    expect(tied.length).toBeGreaterThanOrEqual(15);
+    expect(tied.every((n) => n.marker_role === n.role_key)).toBe(true);
+    expect(new Set(tied.map((n) => n.level))).toEqual(new Set([1, 2, 3]));
+  });
 });
