@@ -14,6 +14,7 @@ import { countFefItems, findFefItem, listFefItems, type FefItemRow } from './que
 import { FEF_DECISION_LABELS, FEF_ORIGIN_LABELS, FefFilterSchema, FefFormSchema, formatHours, hoursFieldValue } from './schemas';
 import { createFefItem, deleteFefItem, hoursSavedByDecision, updateFefItem } from './service';
 import { FEF_TEXTS as T } from './messages';
+import { reviewOf } from '../reviews/service';
 
 const BASE = '/forklar-eller-fjern';
 const originOptions = FEF_ORIGINS.map((o) => ({ value: o, label: FEF_ORIGIN_LABELS[o] }));
@@ -83,7 +84,8 @@ export function fefRoutes({ db, clock }: AppContext): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    res.render('fef/show', { item: await loadItem(req.params.id), ...labels });
+    const item = await loadItem(req.params.id);
+    res.render('fef/show', { item, review: await reviewOf(db, 'fef', item.id), ...labels });
   });
 
   router.get('/:id/edit', requireRole('konsulent'), async (req, res) => {

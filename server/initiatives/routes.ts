@@ -48,6 +48,7 @@ import {
   type Who,
 } from './service';
 import { INITIATIVE_TEXTS as T } from './messages';
+import { reviewOf } from '../reviews/service';
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const withNone = (list: Array<{ value: string | number; label: string }>, label = 'Ikke angivet') => [{ value: '', label }, ...list];
@@ -179,6 +180,7 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
     res.status(status).render('initiatives/show', {
       ...labels,
       initiative,
+      review: initiative.kind === 'proevehandling' ? await reviewOf(db, 'afproevning', initiative.id) : null,
       ...details,
       measures: measures.map((m) => {
         const points = measurementsOf.get(m.id) ?? [];

@@ -154,4 +154,26 @@ describe('/opfoelgning/:kind/:id: the review date ("Tages op igen")', () => {
     const ordinary = await createInitiative(db, InitiativeFormSchema.parse({ title: 'Almindeligt', kind: 'initiativ' }), { actor: SYSTEM_ACTOR, personId: null }, new Date());
     expect((await k.agent.get(`/opfoelgning/afproevning/${ordinary}`)).status).toBe(404);
   });
+
+  it('the subject pages show the review date and link to it: a forklar-eller-fjern item, a trial action, a decision item being edited', async () => {
+    const { app, db } = await testApp({ now: '2027-01-10T10:00:00Z' });
+    const k = await signedIn(app, db, 'konsulent');
+    const reader = await signedIn(app, db, 'laeser');
+    const rule = await aFefItem(db, { title: 'Skema ved nye borgere' });
+    await k.post(`/opfoelgning/fef/${rule}`, { review_day: '2027-06-01' });
+    const fefPage = unescapeHtml((await reader.agent.get(`/forklar-eller-fjern/${rule}`)).text);
+    expect(fefPage).toContain('Tages op igen');
+    expect(fefPage).toContain('01.06.2027');
+    expect(fefPage).toContain(`href="/opfoelgning/fef/${rule}">Se opfølgning</a>`);
+
+    const trial = await aTrial(db, 'Fælles morgenmad', '2027-01-04');
+    const trialPage = unescapeHtml((await k.agent.get(`/initiatives/${trial}`)).text);
+    expect(trialPage).toContain('01.03.2027 (prøveperiodens slut)');
+    expect(trialPage).toContain(`href="/opfoelgning/afproevning/${trial}">Sæt dato eller markér som taget op</a>`);
+
+    const meetingId = await aMeeting(db, { day: '2027-02-01' });
+    const decision = await anAgendaItem(db, meetingId, { kind: 'beslutning', title: 'Ny vagtplan' });
+    const form = await k.agent.get(`/meetings/${meetingId}/agenda/${decision}/edit`);
+    expect(form.text).toContain(`href="/opfoelgning/beslutning/${decision}"`);
+  });
 });
