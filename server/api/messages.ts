@@ -13,5 +13,6 @@ export const API_ERRORS = {
   badQuery: 'Ugyldig forespørgsel',
   methodNotAllowed: 'Kun GET er tilladt',
   tooManyRequests: 'For mange forespørgsler. Prøv igen om lidt.',
+  unavailable: 'Databasen svarer ikke lige nu. Prøv igen om lidt.',
   serverError: 'Der opstod en fejl',
 } as const;

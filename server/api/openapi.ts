@@ -99,10 +99,10 @@ export const openApiDocument = {
   paths: {
     '/meetings': list('Meeting', 'Meetings with approved minutes, newest first'),
     '/meetings/{id}': one('Meeting', 'One meeting'),
-    '/meetings/{id}/agenda-items': { get: { summary: "A meeting's open agenda items", parameters: [idParam, ...pageParams], responses: { '200': ok(listOf('AgendaItem')), '400': error('Bad limit or offset'), '404': error('Not found'), ...common } } },
-    '/agenda-items': list('AgendaItem', 'Open agenda items of approved meetings'),
+    '/meetings/{id}/agenda-items': { get: { summary: "A meeting's open agenda items, in agenda order", parameters: [idParam, ...pageParams], responses: { '200': ok(listOf('AgendaItem')), '400': error('Bad limit or offset'), '404': error('Not found'), ...common } } },
+    '/agenda-items': list('AgendaItem', 'Open agenda items of approved meetings, newest first (by id)'),
     '/agenda-items/{id}': one('AgendaItem', 'One agenda item'),
-    '/decisions': list('Decision', 'Decisions (agenda items with a decision)'),
+    '/decisions': list('Decision', 'Decisions (agenda items with a decision), newest first (by id)'),
     '/decisions/{id}': one('Decision', 'One decision, by its agenda item id'),
     '/actions': list('Action', 'Follow-up actions'),
     '/actions/{id}': one('Action', 'One action'),

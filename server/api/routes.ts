@@ -2,8 +2,9 @@
 // bearer token an administrator issued; mounted before the session, so a cookie opens nothing.
 // Every answer is JSON (errors too, never a stack trace), not cached, rate limited per token.
 import crypto from 'node:crypto';
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { DatabaseBusy } from '../db/database';
+import { isPostgresUnavailable } from '../db/postgres';
 import type { AppContext } from '../web/context';
 import { NotFound } from '../web/errors';
 import { parseId, routeParam } from '../web/form';
@@ -39,11 +40,12 @@ export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
   const perToken = new FailureCounter(db, 'api', 60_000, () => clock.now(), REQUESTS_PER_MINUTE);
 
-  router.use(((req, res, next) => {
+  router.use((req, res, next) => {
     res.set('Cache-Control', 'no-store');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return res.set('Allow', 'GET, HEAD') && fail(res, 405, E.methodNotAllowed);
-    next();
-  }) as RequestHandler);
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.set('Allow', 'GET, HEAD');
+    fail(res, 405, E.methodNotAllowed);
+  });
 
   // The description is public: it says what the API offers, nothing of the data.
   router.get('/v1/openapi.json', (_req, res) => {
@@ -53,9 +55,15 @@ export function apiRoutes(ctx: AppContext): Router {
   router.use(async (req, res, next) => {
     const token = bearerOf(req);
     const tokenId = token ? await api.authenticateToken(db, token, clock.now()) : undefined;
-    if (tokenId === undefined) return res.set('WWW-Authenticate', 'Bearer realm="api"') && fail(res, 401, E.unauthorized);
+    if (tokenId === undefined) {
+      res.set('WWW-Authenticate', 'Bearer realm="api"');
+      return fail(res, 401, E.unauthorized);
+    }
     const key = String(tokenId);
-    if ((await perToken.count(key)) >= REQUESTS_PER_MINUTE) return res.set('Retry-After', '60') && fail(res, 429, E.tooManyRequests);
+    if ((await perToken.count(key)) >= REQUESTS_PER_MINUTE) {
+      res.set('Retry-After', '60');
+      return fail(res, 429, E.tooManyRequests);
+    }
     await perToken.record(key);
     next();
   });
@@ -86,13 +94,16 @@ export function apiRoutes(ctx: AppContext): Router {
   return router;
 }
 
-/** Errors as JSON: 400, 404, 503 or 500 with a reference id in the log, never a stack trace. */
+/** Errors as JSON: 400, 404, 503 (database busy or away) or 500 with a reference id in the log, never a stack trace. */
 function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof NotFound) return fail(res, 404, E.notFound);
     if (err instanceof BadQuery) return fail(res, 400, E.badQuery);
-    if (err instanceof DatabaseBusy) return res.set('Retry-After', '10') && fail(res, 503, err.message);
+    if (err instanceof DatabaseBusy || isPostgresUnavailable(err)) {
+      res.set('Retry-After', '10');
+      return fail(res, 503, E.unavailable);
+    }
     const reference = crypto.randomBytes(4).toString('hex');
     log(`[${reference}] ${req.method} ${req.originalUrl}: ${err instanceof Error ? err.stack : String(err)}`);
     res.status(500).json({ error: E.serverError, status: 500, reference });

@@ -103,6 +103,17 @@ describe('API tokens', () => {
     }
   });
 
+  it('a failure inside is a 500 JSON with a reference id that is in the log, never a stack trace', async () => {
+    const { app, db, logged } = await testApp();
+    const { token } = await openDataWorld(db);
+    await db.schema.dropTable('effect_measurements').execute();
+    const res = await apiGet(app, token, '/api/v1/effects');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: 'Der opstod en fejl', status: 500, reference: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(res.text).not.toMatch(/effect_measurements|SqliteError|\bat /);
+    expect(logged.join('\n')).toContain(`[${res.body.reference}] GET /api/v1/effects`);
+  });
+
   it('is rate limited per token, counted in the shared table', async () => {
     const { app, db, clock } = await testApp();
     const { token, tokenId } = await openDataWorld(db);
