@@ -16,6 +16,7 @@ import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS, options } from '../web/labels
 import { addAgendaItem, moveAgendaItem, releaseAgenda, removeAgendaItem, updateAgendaItem } from './agenda';
 import { agendaLinksOf, agendaOf, findAgendaItem, initiativesOfAgendaItem, peopleForMeeting, type MeetingRow } from './queries';
 import { dilemmaOptions, initiativeOptions, storyOptions } from '../web/options';
+import { utcToCopenhagen } from '../web/time';
 import { findAction } from '../actions/service';
 import { AGENDA_TEXTS, MEETING_TEXTS as M } from './messages';
 import { flashUnreached, notifierFor } from '../notifications/service';
@@ -29,11 +30,12 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
   router.use(requireRole('konsulent'));
   const actor = (req: Request) => ({ userId: requireUser(req).id });
   const kindOptions = options(AGENDA_KIND_LABELS);
-  const linkOptions = async (presenterId: number | null = null, storyId: number | null = null) => {
+  const linkOptions = async (meeting: MeetingRow, presenterId: number | null = null, storyId: number | null = null) => {
+    const meetingDay = utcToCopenhagen(meeting.starts_at).day;
     const [initiatives, dilemmas, stories, people] = await Promise.all([
       initiativeOptions(db),
       dilemmaOptions(db),
-      storyOptions(db, storyId),
+      storyOptions(db, meetingDay, storyId),
       // The current presenter stays a choice, so saving the form does not drop them.
       peopleInTheWork(db, presenterId ? [presenterId] : []).orderBy('people.sort_key').execute(),
     ]);
@@ -80,17 +82,17 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
 
   router.get('/new', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    res.render('meetings/agenda-item-form', { meeting, item: null, kindOptions, ...(await linkOptions()), form: formFrom({ kind: 'droeftelse' }) });
+    res.render('meetings/agenda-item-form', { meeting, item: null, kindOptions, ...(await linkOptions(meeting)), form: formFrom({ kind: 'droeftelse' }) });
   });
 
   router.post('/', async (req, res) => {
     const meeting = await loadMeeting(routeParam(req, 'id'));
-    if (await withPhrase(req, res, { meeting, item: null, kindOptions, ...(await linkOptions()) })) return;
+    if (await withPhrase(req, res, { meeting, item: null, kindOptions, ...(await linkOptions(meeting)) })) return;
     await submitForm(res, {
       schema: AgendaItemSchema,
       body: req.body,
       view: 'meetings/agenda-item-form',
-      locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions()) }),
+      locals: async () => ({ meeting, item: null, kindOptions, ...(await linkOptions(meeting)) }),
       save: async (data) => {
         const id = await addAgendaItem(db, meeting.id, data, actor(req), clock.now());
         flash(req, M.itemAdded);
@@ -113,7 +115,7 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
       meeting,
       item,
       kindOptions,
-      ...(await linkOptions(item.presenter_id, item.msc_story_id)),
+      ...(await linkOptions(meeting, item.presenter_id, item.msc_story_id)),
       form: formFrom({
         ...item,
         initiative_ids: links.initiatives.filter((l) => l.agenda_item_id === item.id).map((l) => l.id),
@@ -124,12 +126,12 @@ export function agendaRoutes({ db, clock, config }: AppContext, loadMeeting: Loa
 
   router.post('/:itemId', async (req, res) => {
     const { meeting, item } = await loadItem(req);
-    if (await withPhrase(req, res, { meeting, item, kindOptions, ...(await linkOptions(item.presenter_id, item.msc_story_id)) })) return;
+    if (await withPhrase(req, res, { meeting, item, kindOptions, ...(await linkOptions(meeting, item.presenter_id, item.msc_story_id)) })) return;
     await submitForm(res, {
       schema: AgendaItemSchema,
       body: req.body,
       view: 'meetings/agenda-item-form',
-      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions(item.presenter_id, item.msc_story_id)) }),
+      locals: async () => ({ meeting, item, kindOptions, ...(await linkOptions(meeting, item.presenter_id, item.msc_story_id)) }),
       save: async (data) => {
         await updateAgendaItem(db, meeting.id, item.id, data, actor(req), clock.now());
         flash(req, M.itemSaved);

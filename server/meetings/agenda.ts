@@ -8,6 +8,7 @@ import { MEETING_LIMITS } from './schemas';
 import { audit, type Actor } from '../db/audit';
 import { NotFound } from '../web/errors';
 import { assertMeetingEditable } from './lock';
+import { utcToCopenhagen } from '../web/time';
 import type { AgendaItemForm } from './schemas';
 import { notifyAgendaReleased, type Notifier } from '../notifications/service';
 
@@ -54,11 +55,13 @@ async function assertPresenter(trx: Kysely<Database>, form: AgendaItemForm) {
   if (!found) throw new Invalid({ presenter_id: 'Vælg en person fra listen' });
 }
 
-/** The chosen most significant story must be one that exists. */
-async function assertStory(trx: Kysely<Database>, form: AgendaItemForm) {
+/** The chosen most significant story must exist and have been told by the day of the meeting. */
+async function assertStory(trx: Kysely<Database>, meetingId: number, form: AgendaItemForm) {
   if (!form.msc_story_id) return;
-  const found = await trx.selectFrom('citizen_stories').select('id').where('id', '=', form.msc_story_id).executeTakeFirst();
+  const found = await trx.selectFrom('citizen_stories').select('date').where('id', '=', form.msc_story_id).executeTakeFirst();
   if (!found) throw new Invalid({ msc_story_id: 'Vælg en historie fra listen' });
+  const meeting = await trx.selectFrom('meetings').select('starts_at').where('id', '=', meetingId).executeTakeFirstOrThrow();
+  if (found.date > utcToCopenhagen(meeting.starts_at).day) throw new Invalid({ msc_story_id: 'Historien er fra efter mødet. Vælg en historie, der var fortalt inden mødet.' });
 }
 
 /**
@@ -103,7 +106,7 @@ export async function addAgendaItem(
       updated_at: at.toISOString(),
     };
     await assertPresenter(trx, form);
-    await assertStory(trx, form);
+    await assertStory(trx, meetingId, form);
     const { id } = await trx.insertInto('agenda_items').values(row).returning('id').executeTakeFirstOrThrow();
     await replaceLinks(trx, id, form);
     await markAgendaRevised(trx, meetingId, at);
@@ -119,7 +122,7 @@ export async function updateAgendaItem(db: Db, meetingId: number, itemId: number
     const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!before) throw new NotFound();
     await assertPresenter(trx, form);
-    await assertStory(trx, form);
+    await assertStory(trx, meetingId, form);
     const set = { ...itemColumns(form), updated_at: at.toISOString() };
     await trx.updateTable('agenda_items').set(set).where('id', '=', itemId).execute();
     await replaceLinks(trx, itemId, form);

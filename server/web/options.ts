@@ -66,8 +66,11 @@ export async function dilemmaOptions(db: Db): Promise<Array<{ value: number; lab
 /** How many recent citizen stories a form offers; an older one is kept only when already chosen. */
 export const STORY_OPTIONS_LIMIT = 200;
 
-/** Citizen stories, newest first, labelled by day, initiative and the story's opening words. One query. */
-export async function storyOptions(db: Db, keep: number | null = null): Promise<Array<{ value: number; label: string }>> {
+/**
+ * Citizen stories told by `upTo` (a meeting chooses among the stories it could have heard), newest
+ * first, labelled by day, initiative and the story's opening words. One query.
+ */
+export async function storyOptions(db: Db, upTo: string, keep: number | null = null): Promise<Array<{ value: number; label: string }>> {
   const rows = await db
     .selectFrom('citizen_stories')
     .innerJoin('initiatives', 'initiatives.id', 'citizen_stories.initiative_id')
@@ -77,7 +80,7 @@ export async function storyOptions(db: Db, keep: number | null = null): Promise<
         eb(
           'citizen_stories.id',
           'in',
-          eb.selectFrom('citizen_stories as recent').select('recent.id').orderBy('recent.date', 'desc').orderBy('recent.id', 'desc').limit(STORY_OPTIONS_LIMIT),
+          eb.selectFrom('citizen_stories as recent').select('recent.id').where('recent.date', '<=', upTo).orderBy('recent.date', 'desc').orderBy('recent.id', 'desc').limit(STORY_OPTIONS_LIMIT),
         ),
         ...(keep ? [eb('citizen_stories.id', '=', keep)] : []),
       ]),

@@ -85,6 +85,20 @@ describe('choosing the most significant story on a decision item', () => {
     expect(await countRows(db, 'audit_log')).toBe(before);
   });
 
+  it('offers only stories told by the day of the meeting, and refuses a later one (422)', async () => {
+    const { app, db } = await testApp();
+    const s = await setting(db);
+    const later = await addCitizenStory(db, s.initiative, { date: '2026-11-26', kerneopgave_key: null, story: 'En historie fra dagen efter mødet.' }, SYSTEM, AT);
+    const k = await signedIn(app, db, 'konsulent');
+    const form = await k.agent.get(`/meetings/${s.meeting}/agenda/${s.item}/edit`);
+    expect(form.text).toContain(`<option value="${s.story}">`);
+    expect(form.text).not.toContain('En historie fra dagen efter mødet.');
+    const res = await k.post(`/meetings/${s.meeting}/agenda/${s.item}`, itemForm({ msc_story_id: String(later), msc_reason: REASON }));
+    expect(res.status).toBe(422);
+    expect(fieldError(res.text, 'msc_story_id')).toBe('Historien er fra efter mødet. Vælg en historie, der var fortalt inden mødet.');
+    expect((await db.selectFrom('agenda_items').select('msc_story_id').where('id', '=', s.item).executeTakeFirstOrThrow()).msc_story_id).toBeNull();
+  });
+
   it('only the konsulent chooses: a representative or reader gets 403', async () => {
     const { app, db } = await testApp();
     const s = await setting(db);
