@@ -125,6 +125,21 @@ export function findEffectUpdate(db: Db, measureId: number, period: string) {
 
 export type EffectUpdateRow = NonNullable<Awaited<ReturnType<typeof findEffectUpdate>>>;
 
+/** The updates of every measure of an initiative, in one query (the initiative page). */
+export function effectUpdatesOfInitiative(db: Db, initiativeId: number): Promise<EffectUpdateRow[]> {
+  return db
+    .selectFrom('effect_updates')
+    .innerJoin('effect_measures', 'effect_measures.id', 'effect_updates.measure_id')
+    .leftJoin('people as reporter', 'reporter.id', 'effect_updates.reported_by')
+    .leftJoin('people as approver', 'approver.id', 'effect_updates.approved_by')
+    .selectAll('effect_updates')
+    .select(['reporter.name as reporter_name', 'approver.name as approver_name'])
+    .where('effect_measures.initiative_id', '=', initiativeId)
+    .orderBy('effect_updates.measure_id')
+    .orderBy('effect_updates.period')
+    .execute();
+}
+
 /** The updates of some measures, in one query. */
 export function effectUpdatesOfMeasures(db: Db, measureIds: number[]): Promise<EffectUpdateRow[]> {
   if (!measureIds.length) return Promise.resolve([]);

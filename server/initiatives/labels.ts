@@ -1,5 +1,5 @@
 // Danish labels for the initiative vocabulary; the stored keys are ASCII.
-import type { CitizenRole, InitiativeKind, InitiativeStatus, InvolvementLevel, TrialDecision } from '../db/schema';
+import type { CitizenRole, EffectPeriodKind, EffectUpdateStatus, InitiativeKind, InitiativeStatus, InvolvementLevel, TrialDecision } from '../db/schema';
 
 export const INITIATIVE_KIND_LABELS: Record<InitiativeKind, string> = {
   initiativ: 'Samskabelsesinitiativ',
@@ -34,4 +34,16 @@ export const TRIAL_DECISION_LABELS: Record<TrialDecision, string> = {
   forankres: 'Forankres',
   justeres: 'Justeres',
   stoppes: 'Stoppes',
+};
+
+export const EFFECT_UPDATE_STATUS_LABELS: Record<EffectUpdateStatus, string> = {
+  kladde: 'Kladde',
+  til_godkendelse: 'Til godkendelse',
+  returneret: 'Returneret',
+  godkendt: 'Godkendt',
+};
+
+export const EFFECT_PERIOD_KIND_LABELS: Record<EffectPeriodKind, string> = {
+  kvartal: 'Kvartal',
+  maaned: 'Måned',
 };

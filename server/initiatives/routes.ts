@@ -3,7 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { commentsOf, addComment } from '../comments/service';
-import { CITIZEN_ROLES, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
+import { CITIZEN_ROLES, EFFECT_PERIOD_KINDS, INITIATIVE_KINDS, INITIATIVE_STATUSES, INVOLVEMENT_LEVELS, TRIAL_DECISIONS } from '../db/schema';
 import { ACTION_STATUS_LABELS } from '../web/labels';
 import { CommentSchema } from '../comments/schemas';
 import { organisationOptions } from '../organisations/service';
@@ -48,13 +48,18 @@ import {
   type Who,
 } from './service';
 import { INITIATIVE_TEXTS as T } from './messages';
+import { effectUpdateRoutes } from './effect-update-routes';
+import { effectSeries, effectUpdatesOfInitiative } from './effect-updates';
+import { EFFECT_PERIOD_KIND_LABELS, EFFECT_UPDATE_STATUS_LABELS } from './labels';
 import { reviewOf } from '../reviews/service';
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const withNone = (list: Array<{ value: string | number; label: string }>, label = 'Ikke angivet') => [{ value: '', label }, ...list];
 
-export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
+export function initiativeRoutes(ctx: AppContext): Router {
+  const { db, clock, caches } = ctx;
   const router = Router();
+  router.use(effectUpdateRoutes(ctx));
   const who = (req: Request): Who => {
     const user = requireUser(req);
     return { actor: { userId: user.id }, personId: user.personId };
@@ -167,16 +172,23 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
   async function renderInitiative(req: Request, res: Response, initiative: InitiativeRow, status = 200, form?: FormState) {
     // The partner form's choices are for those who may edit, and change only with the data.
     const editor = permissions.edit(requireUser(req).role);
-    const [[details, [measures, measurements, stories], comments, kerneopgaver], people, organisations] = await Promise.all([
+    const [[details, [measures, measurements, stories], comments, kerneopgaver, effectUpdates], people, organisations] = await Promise.all([
       // The same for every reader: remembered per data version.
       caches.initiativePage.get(initiative.id, () =>
-        Promise.all([initiativeDetails(db, initiative.id), effectsOf(db, initiative.id), commentsOf(db, 'initiative', initiative.id), listKerneopgaver(db)]),
+        Promise.all([
+          initiativeDetails(db, initiative.id),
+          effectsOf(db, initiative.id),
+          commentsOf(db, 'initiative', initiative.id),
+          listKerneopgaver(db),
+          effectUpdatesOfInitiative(db, initiative.id),
+        ]),
       ),
       editor ? peopleNearFor({ initiativeId: initiative.id, partnershipId: initiative.partnership_id }) : [],
       editor ? organisationChoices() : [],
     ]);
     const day = today();
     const measurementsOf = groupBy(measurements, (x) => x.effect_measure_id);
+    const updatesOf = groupBy(effectUpdates, (u) => u.measure_id);
     res.status(status).render('initiatives/show', {
       ...labels,
       initiative,
@@ -184,14 +196,23 @@ export function initiativeRoutes({ db, clock, caches }: AppContext): Router {
       ...details,
       measures: measures.map((m) => {
         const points = measurementsOf.get(m.id) ?? [];
+        // The period series counts from today (Copenhagen), so it is made per request, not cached.
+        const series = effectSeries(m, updatesOf.get(m.id) ?? [], day);
+        const approved = series.filter((p) => p.value !== null);
         return {
           ...m,
           measurements: points,
           chart: lineChart(points.map((p) => ({ label: formatIsoDay(p.date), value: p.value })), { baseline: m.baseline, target: m.target }),
+          series,
+          seriesChart: lineChart(approved.map((p) => ({ label: p.label, value: p.value! })), { baseline: m.baseline, target: m.target }),
+          seriesChartPoints: approved.length,
         };
       }),
       stories,
       comments,
+      effectStatusLabels: EFFECT_UPDATE_STATUS_LABELS,
+      periodKindLabels: EFFECT_PERIOD_KIND_LABELS,
+      periodKindOptions: opts(EFFECT_PERIOD_KINDS, EFFECT_PERIOD_KIND_LABELS),
       fundingWarning: needsFundingWarning(initiative, day),
       trialOverdue: isTrialOverdue(initiative, day),
       today: day,

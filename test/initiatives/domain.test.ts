@@ -283,7 +283,7 @@ describe('CPR-shaped numbers', () => {
 describe('effect measures and numbers', () => {
   it('reads Danish decimal commas, points and spaces, and treats empty as none', () => {
     const parsed = EffectMeasureSchema.parse({ indicator: 'Skridt', unit: 'skridt', baseline: '3,5', target: ' 1 200 ' });
-    expect(parsed).toEqual({ indicator: 'Skridt', unit: 'skridt', baseline: 3.5, target: 1200 });
+    expect(parsed).toEqual({ indicator: 'Skridt', unit: 'skridt', baseline: 3.5, target: 1200, period_kind: 'kvartal' });
     expect(EffectMeasureSchema.parse({ indicator: 'Skridt', baseline: '', target: '12.25' })).toMatchObject({ baseline: null, target: 12.25 });
     const wrong = EffectMeasureSchema.safeParse({ indicator: 'Skridt', baseline: 'mange', target: '1,2,3' });
     expect(wrong.success).toBe(false);
