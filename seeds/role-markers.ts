@@ -7,9 +7,6 @@ import type { Kysely } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../server/db/audit';
 import type { Database } from '../server/db/schema';
 
-/** The migration that made the table: an existing database that has just run it gets the proposal (server/main.ts). */
-export const ROLE_MARKERS_MIGRATION = '0022_role_markers';
-
 type Levels = [string[], string[], string[]];
 
 export const ROLE_MARKERS: Record<string, Levels> = {
@@ -171,4 +168,15 @@ export async function seedRoleMarkers(trx: Kysely<Database>, at: Date): Promise<
     }
   }
   return created;
+}
+
+/**
+ * The proposal for a database that has never had markers (one made before migration 0022): run at
+ * every start, it does nothing once any marker has been audited, so it never undoes the konsulent's
+ * changes, however the database was migrated (a start, `npm run cli migrate`, a restore).
+ */
+export async function seedRoleMarkersOnce(db: Kysely<Database>, at: Date): Promise<number> {
+  const seeded = await db.selectFrom('audit_log').select('id').where('entity', '=', 'role_marker').limit(1).executeTakeFirst();
+  if (seeded) return 0;
+  return db.transaction().execute((trx) => seedRoleMarkers(trx, at));
 }

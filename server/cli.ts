@@ -22,6 +22,7 @@ import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
+import { seedRoleMarkersOnce } from '../seeds/role-markers';
 
 const USAGE = `Brug: npm run cli -- <kommando>
 
@@ -62,6 +63,8 @@ async function openMigrated(): Promise<{ db: Db }> {
   const { db } = openConfiguredDatabase(loadConfig());
   const applied = await migrateToLatest(db);
   if (applied.length && applied[0] === '0001_foundation') await seedPartnership(db, new Date());
+  // A database from before the progress markers gets their proposal once, as at a start (server/main.ts).
+  await seedRoleMarkersOnce(db, new Date());
   return { db };
 }
 

@@ -6,7 +6,7 @@ import { FIRST_MIGRATION, migrateToLatest } from './db/migrator';
 import { KyselySessionStore } from './db/session-store';
 import { formatCount } from './web/format';
 import { seedPartnership } from '../seeds/partnership';
-import { ROLE_MARKERS_MIGRATION, seedRoleMarkers } from '../seeds/role-markers';
+import { seedRoleMarkersOnce } from '../seeds/role-markers';
 import { addProvidersFromEnvironment } from './accounts/service';
 import { startMailWorker } from './mail/service';
 import { startDailyReminders } from './notifications/service';
@@ -41,11 +41,10 @@ async function main(): Promise<void> {
     // A new database: put in the partnership from the agreement (later starts leave it alone).
     const { created } = await seedPartnership(db, new Date());
     console.log(`Partnerskabet fra aftalen er lagt ind (${formatCount(created, 'post', 'poster')}).`);
-  } else if (applied.includes(ROLE_MARKERS_MIGRATION)) {
-    // An existing database that has just got progress markers: put in the proposal for its roles.
-    const created = await db.transaction().execute((trx) => seedRoleMarkers(trx, new Date()));
-    console.log(`Forslag til progressionsmarkører er lagt ind (${formatCount(created, 'markør', 'markører')}).`);
   }
+  // A database from before the progress markers gets their proposal once (a no-op ever after).
+  const markers = await seedRoleMarkersOnce(db, new Date());
+  if (markers) console.log(`Forslag til markører for rollerne er lagt ind (${formatCount(markers, 'markør', 'markører')}).`);
   // OpenID providers from OIDC_1_… (the first start): those not there yet are added.
   const providers = await addProvidersFromEnvironment(db, config.oidcProviders ?? [], new Date(), config.sessionSecret);
   if (providers.length) console.log(`Log ind-udbydere tilføjet fra miljøet: ${providers.join(', ')}.`);
