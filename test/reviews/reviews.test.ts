@@ -8,6 +8,7 @@ import { aFefItem } from '../helpers/register-factories';
 import { createInitiative } from '../../server/initiatives/service';
 import { InitiativeFormSchema } from '../../server/initiatives/schemas';
 import { SYSTEM_ACTOR } from '../../server/db/audit';
+import { withoutAuditRule } from '../helpers/audit-rule';
 
 /** The "Til opfølgning" section of a page, as text. */
 function dueSection(html: string): string {
@@ -175,5 +176,17 @@ describe('/opfoelgning/:kind/:id: the review date ("Tages op igen")', () => {
     const decision = await anAgendaItem(db, meetingId, { kind: 'beslutning', title: 'Ny vagtplan' });
     const form = await k.agent.get(`/meetings/${meetingId}/agenda/${decision}/edit`);
     expect(form.text).toContain(`href="/opfoelgning/beslutning/${decision}"`);
+  });
+
+  it('a trial action’s owner is the first person named among its partners', async () => {
+    const { app, db } = await testApp({ now: '2027-03-02T10:00:00Z' });
+    const k = await signedIn(app, db, 'konsulent');
+    const trial = await aTrial(db, 'Fælles morgenmad', '2027-01-04');
+    const first = await aPerson(db, { name: 'Jonas Leder' });
+    const second = await aPerson(db, { name: 'Mette Medarbejder' });
+    await withoutAuditRule(db, () =>
+      db.insertInto('initiative_partners').values([first, second].map((person_id) => ({ initiative_id: trial, organisation_id: null, person_id, contribution: '' }))).execute(),
+    );
+    expect(dueSection((await k.agent.get('/')).text)).toContain('Fælles morgenmad · Prøvehandling · prøveperioden sluttede 01.03.2027 · ansvarlig: Jonas Leder');
   });
 });
