@@ -7,7 +7,8 @@ import { listPartnerships as partnershipsOf } from '../partnerships/service';
 import { chosenStories } from '../msc/service';
 import type { Db } from '../db/database';
 import type { Block, DocumentModel } from '../documents/model';
-import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
+import { EFFECT_UPDATE_STATUS_LABELS, INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
+import { effectFollowUpIn } from '../initiatives/service';
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS } from '../web/labels';
 import { copenhagenDay, formatCount, formatDay, formatIsoDay, formatShortDateTime } from '../web/format';
 import type { Attendance, FefDecision, LearningOutcome } from '../db/schema';
@@ -39,7 +40,7 @@ export interface StatusReport {
 }
 
 export async function buildStatusReport(db: Db, period: Period, at: Date): Promise<StatusReport> {
-  const [meetings, changes, measurements, learnings, roles, fef, open, counts, attendance, chosen] = await Promise.all([
+  const [meetings, changes, measurements, learnings, roles, fef, open, counts, attendance, chosen, followUp] = await Promise.all([
     meetingsHeld(db, period),
     statusChanges(db, period),
     measurementsIn(db, period),
@@ -51,6 +52,7 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
     attendanceByParty(db, period),
     // The report is shared beyond the partnership: a choice made in a closed item stays out.
     chosenStories(db, { withClosed: false, heldBetween: instantBounds(period) }),
+    effectFollowUpIn(db, period, copenhagenDay(at)),
   ]);
   const decisions = await decisionsOf(db, meetings.map((m) => m.id));
   const decisionsByMeeting = groupBy(decisions, (d) => d.meeting_id);
@@ -119,6 +121,24 @@ export async function buildStatusReport(db: Db, period: Period, at: Date): Promi
                 rows: measurements.map((m) => [m.initiative_title, m.unit ? `${m.indicator} (${m.unit})` : m.indicator, formatIsoDay(m.date), number(m.value), `${number(m.baseline)} → ${number(m.target)}`]),
               }
             : { kind: 'paragraph', text: 'Ingen målinger i perioden.' },
+          followUp.length
+            ? {
+                kind: 'table',
+                caption: 'Effektopfølgning pr. periode',
+                columns: cols(['Initiativ', 18], ['Indikator', 18], ['Periode', 13], ['Status', 12], ['Godkendt værdi', 17], ['Mål', 8], ['Markering', 14]),
+                rows: followUp.flatMap((m) =>
+                  m.series.map((p) => [
+                    m.initiative_title,
+                    m.unit ? `${m.indicator} (${m.unit})` : m.indicator,
+                    p.label,
+                    p.status ? EFFECT_UPDATE_STATUS_LABELS[p.status] : 'Ikke skrevet',
+                    [number(p.value), p.narrative].filter(Boolean).join(' – '),
+                    number(m.target),
+                    [p.returned ? 'returneret' : '', p.missing ? 'mangler' : ''].filter(Boolean).join(', '),
+                  ]),
+                ),
+              }
+            : { kind: 'paragraph', text: 'Ingen effektopfølgning i perioden.' },
         ],
       },
       {

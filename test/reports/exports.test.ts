@@ -38,6 +38,7 @@ function contentInOrder(): string[] {
     ...EXPECTED.initiatives.rows.flat(),
     SECTIONS[3],
     ...EXPECTED.effects.rows.flat(),
+    ...EXPECTED.effects.followUp.flat(),
     SECTIONS[4],
     ...EXPECTED.effects.learnings,
     SECTIONS[5],
@@ -80,7 +81,7 @@ describe('/reports/status.pdf', () => {
       expect(page).toContain('Statusrapport');
     });
     // No page ends with a heading or a table caption whose content starts on the next page.
-    const captions = ['Afholdte møder', 'Statusændringer', 'Målinger i perioden', 'Rolleobservationer pr. rolle', 'Beslutninger i perioden', 'Åbne opfølgningspunkter', 'Fremmøde ved afholdte møder'];
+    const captions = ['Afholdte møder', 'Statusændringer', 'Målinger i perioden', 'Effektopfølgning pr. periode', 'Rolleobservationer pr. rolle', 'Beslutninger i perioden', 'Åbne opfølgningspunkter', 'Fremmøde ved afholdte møder'];
     pages.forEach((page, i) => {
       const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
       const body = lines.slice(0, lines.lastIndexOf('Statusrapport')); // the running header and page number are drawn last
@@ -95,8 +96,9 @@ describe('/reports/status.pdf', () => {
   it('writes user text literally and keeps æøå', async () => {
     const pages = pdfPages((await exported('pdf')).body);
     const text = pages.join('\n');
-    // The escape text is an initiative title (three times, and once as the chosen story's initiative) and one decision.
-    expect(squash(text).split(squash(ESCAPE)).length - 1).toBe(5);
+    // The escape text is an initiative title (three times, once as the chosen story's initiative and four times in
+    // Effektopfølgning) and one decision.
+    expect(squash(text).split(squash(ESCAPE)).length - 1).toBe(9);
     expect(text).not.toContain('&lt;');
     expect(text).not.toContain('&amp;');
     for (const word of ['Møder og beslutninger', 'Rollerne i praksis', 'Fremmøde pr. part', 'Effektjæger', 'Netværkssmed', 'Oversætter', 'Åben', 'Ændret']) {
@@ -138,6 +140,7 @@ describe('/reports/status.docx', () => {
       [['Dato', 'Møde', 'Beslutninger', 'Værdi (1–5)'], ...EXPECTED.meetings.rows],
       [['Dato', 'Initiativ', 'Ændring', 'Begrundelse'], ...EXPECTED.initiatives.rows],
       [['Initiativ', 'Indikator', 'Dato', 'Værdi', 'Udgangspunkt → mål'], ...EXPECTED.effects.rows],
+      [['Initiativ', 'Indikator', 'Periode', 'Status', 'Godkendt værdi', 'Mål', 'Markering'], ...EXPECTED.effects.followUp],
       [['Møde', 'Historien', 'Initiativ', 'Hvorfor den blev valgt'], ...EXPECTED.msc.rows],
       [['Rolle', 'Type', 'Observationer'], ...EXPECTED.roles.rows],
       [['Regel eller arbejdsgang', 'Beslutning', 'Timer sparet pr. måned', 'Besluttet på'], ...EXPECTED.fef.rows],
@@ -160,7 +163,7 @@ describe('/reports/status.docx', () => {
     expect(d.document).not.toMatch(/<script/i);
     expect(d.document).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp;');
     const cells = d.paragraphs.filter((p) => p.includes(ESCAPE));
-    expect(cells).toEqual([EXPECTED.meetings.rows[0][2], ESCAPE, ESCAPE, ESCAPE, ESCAPE]);
+    expect(cells).toEqual([EXPECTED.meetings.rows[0][2], ESCAPE, ESCAPE, ESCAPE, ESCAPE, ESCAPE, ESCAPE, ESCAPE, ESCAPE]);
     expect(d.paragraphs).toContain('Netværkssmed');
     expect(d.paragraphs).toContain('Fremmøde pr. part');
   });

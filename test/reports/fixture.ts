@@ -10,6 +10,7 @@ import type { Attendance } from '../../server/db/schema';
 import { aMeeting, anAction, anActionForm, anAgendaItem, aPerson, organisationId, personId } from '../helpers/factories';
 import { aFefItem, aLearning } from '../helpers/register-factories';
 import { anInitiative, SYSTEM } from '../initiatives/helpers';
+import { approveEffectUpdate, returnEffectUpdate, saveEffectUpdate } from '../../server/initiatives/effect-updates';
 import { anEvidence } from '../roles/helpers';
 
 export const FROM = '2026-08-01';
@@ -113,6 +114,20 @@ export async function reportData(db: Db): Promise<void> {
   await addMeasurement(db, walk, measure, { date: '2026-07-20', value: 3, note: '' }, SYSTEM, at('2026-07-20T10:00:00Z'));
   await addMeasurement(db, walk, measure, { date: '2026-09-15', value: 4.5, note: '' }, SYSTEM, at('2026-09-15T10:00:00Z'));
   await addMeasurement(db, walk, measure, { date: '2026-11-10', value: 7, note: '' }, SYSTEM, at('2026-11-10T10:00:00Z'));
+  // Effektopfølgning: the quarterly measure's third quarter approved (the fourth is current, not missing);
+  // a monthly one with September approved, October returned (so missing too) and November after the period.
+  const rep = { actor: SYSTEM_ACTOR, personId: p.per, role: 'repraesentant' };
+  const followUp = async (m: number, period: string, value: number, end: 'approve' | 'return' | 'send', narrative = '') => {
+    const key = { initiativeId: walk, measureId: m, period, today: '2026-11-24' };
+    await saveEffectUpdate(db, key, { value, narrative, evidence_url: '' }, true, { actor: SYSTEM_ACTOR, personId: p.hanne }, at('2026-11-02T10:00:00Z'));
+    if (end === 'approve') await approveEffectUpdate(db, key, rep, at('2026-11-03T10:00:00Z'));
+    if (end === 'return') await returnEffectUpdate(db, key, 'Tallet mangler kilde', rep, at('2026-11-03T10:00:00Z'));
+  };
+  await followUp(measure, '2026-Q3', 5, 'approve', 'Fem beboere går selv');
+  const coffee = await addEffectMeasure(db, walk, { indicator: 'Kaffemøder', unit: '', baseline: null, target: 4, period_kind: 'maaned' }, SYSTEM, at('2026-09-10T10:00:00Z'));
+  await followUp(coffee, '2026-09', 3, 'approve');
+  await followUp(coffee, '2026-10', 6, 'return');
+  await followUp(coffee, '2026-11', 99, 'approve');
   await aLearning(db, { title: 'Gåturen gav mere selvhjulpenhed', date: '2026-09-20', outcome: 'virkede', what_next: 'Udvid til hele plejecentret' });
   await aLearning(db, { title: 'Frugtordningen kom for sent i gang', date: '2026-10-31', outcome: 'virkede_ikke' });
   await aLearning(db, { title: 'Erfaring efter perioden', date: '2026-11-01', outcome: 'delvist' });
@@ -188,8 +203,15 @@ export const EXPECTED = {
   },
   effects: {
     rows: [[ESCAPE, 'Beboere der selv går til postkassen (borgere)', '15.09.2026', '4,5', '2 → 10']],
+    /** The table "Effektopfølgning pr. periode": the periods of the report's range up to today. */
+    followUp: [
+      [ESCAPE, 'Beboere der selv går til postkassen (borgere)', '3. kvartal 2026', 'Godkendt', '5 – Fem beboere går selv', '10', ''],
+      [ESCAPE, 'Beboere der selv går til postkassen (borgere)', '4. kvartal 2026', 'Ikke skrevet', '', '10', ''],
+      [ESCAPE, 'Kaffemøder', 'september 2026', 'Godkendt', '3', '4', ''],
+      [ESCAPE, 'Kaffemøder', 'oktober 2026', 'Returneret', '', '4', 'returneret, mangler'],
+    ],
     learnings: ['20.09.2026 · Gåturen gav mere selvhjulpenhed (Virkede) – næste skridt: Udvid til hele plejecentret', '31.10.2026 · Frugtordningen kom for sent i gang (Virkede ikke)'],
-    absent: ['20.07.2026', '10.11.2026', 'Erfaring efter perioden', 'Erfaring før perioden'],
+    absent: ['20.07.2026', '10.11.2026', 'Erfaring efter perioden', 'Erfaring før perioden', 'november 2026', '99'],
   },
   msc: {
     rows: [['tirsdag 15. september 2026\nPartnerskabsmøde i september', `${MSC_STORY}\n(10.09.2026)`, ESCAPE, MSC_REASON]],

@@ -96,7 +96,8 @@ describe('/reports/status for 1.8.–31.10.2026', () => {
     const { section } = await fixedReport();
     const effects = section('Effekt');
     const learnings = section('Erfaringer');
-    expect(effects.rows).toEqual(EXPECTED.effects.rows);
+    expect(effects.rows).toEqual([...EXPECTED.effects.rows, ...EXPECTED.effects.followUp]);
+    expect(effects.columns.slice(5)).toEqual(['Initiativ', 'Indikator', 'Periode', 'Status', 'Godkendt værdi', 'Mål', 'Markering']);
     expect(learnings.items).toEqual(EXPECTED.effects.learnings);
     for (const text of EXPECTED.effects.absent) expect([text, effects.text.includes(text) || learnings.text.includes(text)]).toEqual([text, false]);
   });
