@@ -50,6 +50,8 @@ export interface DocumentItem {
   closedReason?: string;
   /** The bilag lines of the public version (those not marked "ikke offentlig"), numbered anew. */
   publicAttachments?: string[];
+  /** The citizen story this decision chose as the most significant (anonymised), and why. */
+  mostSignificant?: { story: string; reason: string };
 }
 
 /** A party's protocol remark (or refusal) on one version: printed under its item, or after the last item. */
@@ -180,6 +182,7 @@ export async function buildMinutesDocument(db: Db, meetingId: number, text: Minu
       inhabil: ofKind(item.id, 'inhabil'),
       guests: ofKind(item.id, 'gaest'),
       ...(item.closed ? { closed: true, closedReason: item.closed_reason } : {}),
+      ...(item.msc_story ? { mostSignificant: { story: item.msc_story, reason: item.msc_reason } } : {}),
       publicAttachments: attachmentLines((files.byItem.get(item.id) ?? []).filter((f) => f.public)),
     })),
     actions: actions.map(toAction),

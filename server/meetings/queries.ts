@@ -123,8 +123,9 @@ export function agendaOf(db: Db, meetingId: number) {
   return db
     .selectFrom('agenda_items')
     .leftJoin('people as presenter', 'presenter.id', 'agenda_items.presenter_id')
+    .leftJoin('citizen_stories as msc', 'msc.id', 'agenda_items.msc_story_id')
     .selectAll('agenda_items')
-    .select('presenter.name as presenter_name')
+    .select(['presenter.name as presenter_name', 'msc.story as msc_story'])
     .where('agenda_items.meeting_id', '=', meetingId)
     .orderBy('agenda_items.position')
     .orderBy('agenda_items.id')

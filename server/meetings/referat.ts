@@ -51,6 +51,7 @@ function itemBlocks(item: MinutesDocument['items'][number], remarks: DocumentRem
   // The decision stands directly under the proposed decision.
   if (item.proposal) blocks.push({ kind: 'paragraph', label: 'Indstilling', text: item.proposal });
   if (item.decision) blocks.push({ kind: 'paragraph', label: 'Beslutning', text: item.decision });
+  if (item.mostSignificant) blocks.push({ kind: 'paragraph', label: 'Valgt som mest betydningsfulde historie', text: `${item.mostSignificant.story}\nBegrundelse: ${item.mostSignificant.reason}` });
   if (item.postponed) blocks.push({ kind: 'paragraph', text: 'Punktet er udsat til næste møde.' });
   for (const r of remarks) if (r.itemNumber === item.number) blocks.push(remarkBlock(r));
   return blocks;

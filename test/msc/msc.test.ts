@@ -8,6 +8,7 @@ import { auditOf, countRows } from '../helpers/db';
 import { aMeeting, anAgendaItem } from '../helpers/factories';
 import { fieldError, fieldValue, selectedValue } from '../helpers/html';
 import { anInitiative, SYSTEM } from '../initiatives/helpers';
+import { download, expectInOrder, pdfPages, visibleText } from '../exports/fixture';
 
 type Db = TestApp['db'];
 const AT = new Date('2026-11-20T10:00:00Z');
@@ -108,6 +109,22 @@ describe('choosing the most significant story on a decision item', () => {
       expect(res.status).toBe(403);
     }
     expect((await db.selectFrom('agenda_items').select('msc_story_id').where('id', '=', s.item).executeTakeFirstOrThrow()).msc_story_id).toBeNull();
+  });
+});
+
+describe('the referat of the meeting that chose', () => {
+  it('records the chosen story and the reason under the decision, on the page and in the PDF', async () => {
+    const { app, db } = await testApp();
+    const s = await setting(db);
+    const k = await signedIn(app, db, 'konsulent');
+    await k.post(`/meetings/${s.meeting}/agenda/${s.item}`, itemForm({ decision: 'Historien om morgenmaden er valgt.', msc_story_id: String(s.story), msc_reason: REASON }));
+    const page = await k.agent.get(`/meetings/${s.meeting}/minutes`);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expectInOrder(text, ['Beslutning', 'Historien om morgenmaden er valgt.', 'Valgt som mest betydningsfulde historie', STORY, `Begrundelse: ${REASON}`]);
+    const pdf = await download(k.agent, `/meetings/${s.meeting}/minutes.pdf`);
+    expect(pdf.status).toBe(200);
+    expectInOrder(pdfPages(pdf.body).join('\n'), ['Historien om morgenmaden er valgt.', 'Valgt som mest betydningsfulde historie', 'En beboer på plejecentret dækker nu selv bord', `Begrundelse: ${REASON}`]);
   });
 });
 
