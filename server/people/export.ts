@@ -333,6 +333,12 @@ const PARTS: Part[] = [
     rows: (db, { personId }) => db.selectFrom('fef_items').selectAll().where('raised_by', '=', personId).orderBy('id').execute(),
   },
   {
+    key: 'opfoelgning_taget_op',
+    about: 'Opfølgninger ("tages op igen") på beslutninger, prøvehandlinger og "forklar eller fjern"-punkter, som personen har markeret som taget op, med dato.',
+    covers: ['reviews.handled_by'],
+    rows: (db, { personId }) => db.selectFrom('reviews').selectAll().where('handled_by', '=', personId).orderBy('id').execute(),
+  },
+  {
     key: 'forslag_til_dagsorden',
     about:
       'Forslag til dagsordenen, personen har stillet eller som konsulent har taget stilling til (titel, baggrund, ønsket punkttype, status, begrundelse for et afslag), og dagsordenspunkter, der står som foreslået af personen.',

@@ -10,6 +10,7 @@ import { addItemAttendance } from '../../server/meetings/item-attendance';
 import { addCitizenStory, addPartner, addProgressUpdate, changeStatus } from '../../server/initiatives/service';
 import { exportPerson } from '../../server/people/service';
 import { PERSON_EXPORT_COVERS } from '../../server/people/export';
+import { markReviewHandled, setReviewDay } from '../../server/reviews/service';
 import { recordEvidence } from '../../server/roles/service';
 import { EvidenceFormSchema } from '../../server/roles/schemas';
 import { signedIn, signIn } from '../helpers/agent';
@@ -44,7 +45,9 @@ async function hanneEverywhere(db: Db) {
   await changeStatus(db, initiative, 'planlagt', 'Aftalt på mødet', as, AT);
   await addProgressUpdate(db, initiative, { date: '2026-11-10', happened: 'Første uddeling', effect_seen: 'Glade beboere', learning: 'Start tidligere' }, as, AT);
   await addCitizenStory(db, initiative, { date: '2026-11-11', kerneopgave_key: null, story: 'En beboer fik en ny ven.' }, as, AT);
-  await aFefItem(db, { title: 'Dobbelt dokumentation', raised_by: hanne });
+  const fef = await aFefItem(db, { title: 'Dobbelt dokumentation', raised_by: hanne });
+  await setReviewDay(db, 'fef', fef, '2026-11-20', as.actor, AT);
+  await markReviewHandled(db, 'fef', fef, hanne, as.actor, AT);
   const bilag = (await stageFile(db, newChunkKey(AT), Readable.from([Buffer.from('%PDF-1.4\n')]), 'haven.pdf', { maxFileMb: 1 })) as StagedFile;
   await createProposal(db, ProposalFormSchema.parse({ title: 'Haven', kind: 'droeftelse', target: `meeting:${chaired}` }), hanne, [{ file: bilag, title: 'Haven' }], as.actor, AT);
   await approveMinutes(db, sent, { userId: account.id, role: 'repraesentant', personId: hanne }, AT, { text: 'Punkt 1 bør uddybes.', itemNumber: 1 });
