@@ -25,11 +25,24 @@ export interface Reviewer extends Who {
 
 export const updatePage = (initiativeId: number, measureId: number, period: string) => `/initiatives/${initiativeId}/effects/${measureId}/periods/${period}`;
 
-/** The measure when it belongs to the initiative and the period is one of its kind, not in the future. */
+/**
+ * The measure when it belongs to the initiative and the period is one of its kind, not in the
+ * future and not before the initiative started (or, without a start date, the measure was made).
+ */
 export async function measureForPeriod(db: Kysely<Database>, initiativeId: number, measureId: number, period: string, today: string) {
-  const measure = await db.selectFrom('effect_measures').selectAll().where('id', '=', measureId).where('initiative_id', '=', initiativeId).executeTakeFirst();
+  const measure = await db
+    .selectFrom('effect_measures')
+    .innerJoin('initiatives', 'initiatives.id', 'effect_measures.initiative_id')
+    .selectAll('effect_measures')
+    .select('initiatives.start_date')
+    .where('effect_measures.id', '=', measureId)
+    .where('effect_measures.initiative_id', '=', initiativeId)
+    .executeTakeFirst();
   if (!measure || !isPeriod(period, measure.period_kind)) return null;
   if (period > periodOfDay(today, measure.period_kind)) return null;
+  const made = utcToCopenhagen(measure.created_at).day;
+  const start = measure.start_date && measure.start_date < made ? measure.start_date : made;
+  if (period < periodOfDay(start, measure.period_kind)) return null;
   return measure;
 }
 

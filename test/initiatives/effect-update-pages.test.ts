@@ -112,10 +112,11 @@ describe('an effect update per period', () => {
     expect(page).not.toContain('Send til godkendelse');
   });
 
-  it('does not find a future period, a month on a quarterly measure, or another initiative\'s measure', async () => {
+  it('does not find a future period, one before the start, a month on a quarterly measure, or another initiative\'s measure', async () => {
     const c = await setup();
     const other = await anInitiative(c.t.db, { title: 'Andet' });
-    for (const url of [c.page('2027-Q1'), c.page('2026-11'), c.page('2026-Q5'), `/initiatives/${other}/effects/${c.measureId}/periods/2026-Q4`]) {
+    // The initiative has no start date: the measure was made in the third quarter, so the second is too early.
+    for (const url of [c.page('2027-Q1'), c.page('2026-Q2'), c.page('2026-11'), c.page('2026-Q5'), `/initiatives/${other}/effects/${c.measureId}/periods/2026-Q4`]) {
       expect([url, (await c.k.agent.get(url)).status]).toEqual([url, 404]);
     }
   });

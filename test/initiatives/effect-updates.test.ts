@@ -22,7 +22,7 @@ const LOCKED = 'Opfølgningen for perioden er godkendt og låst. Den kan ikke æ
 
 async function setup(periodKind: 'kvartal' | 'maaned' = 'kvartal') {
   const { db } = await freshDb();
-  const initiativeId = await anInitiative(db, { title: 'Gåklubben' });
+  const initiativeId = await anInitiative(db, { title: 'Gåklubben', start_date: '2026-07-01' });
   const measureId = await addEffectMeasure(db, initiativeId, { indicator: 'Borgere der går selv', unit: 'borgere', baseline: 2, target: 10, period_kind: periodKind }, SYSTEM, AT);
   const konsulent = { actor: { userId: null }, personId: await aPerson(db, { name: 'Konsulent Kirsten' }) };
   const rep: Reviewer = { actor: { userId: null }, personId: await aPerson(db, { name: 'Repræsentant Rasmus' }), role: 'repraesentant' };
@@ -95,9 +95,11 @@ describe('the effect-update workflow', () => {
     expect((await row(s.db, s.measureId, '2026-Q4')).status).toBe('godkendt');
   });
 
-  it('refuses a future period, a period of the other kind and another initiative\'s measure as not found', async () => {
+  it('refuses a future period, one before the initiative started, a period of the other kind and another initiative\'s measure as not found', async () => {
     const s = await setup();
     const input = { value: 1, narrative: '', evidence_url: '' };
+    await expect(saveEffectUpdate(s.db, key(s, '2026-Q2'), input, false, s.konsulent, AT)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveEffectUpdate(s.db, key(s, '1900-Q1'), input, false, s.konsulent, AT)).rejects.toBeInstanceOf(NotFound);
     await expect(saveEffectUpdate(s.db, key(s, '2027-Q1'), input, false, s.konsulent, AT)).rejects.toBeInstanceOf(NotFound);
     await expect(saveEffectUpdate(s.db, key(s, '2026-09'), input, false, s.konsulent, AT)).rejects.toBeInstanceOf(NotFound);
     const other = await anInitiative(s.db, { title: 'Andet' });
