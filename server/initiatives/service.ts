@@ -15,6 +15,8 @@ import { addDays } from '../web/format';
 export { fundingAlerts, overdueTrials, runningTrials } from './queries';
 /** Effektopfølgning per period, for the status report. */
 export { effectFollowUpIn } from './effect-updates';
+/** "3. kvartal 2026", "november 2026": a period's name, for the timeline. */
+export { periodLabel } from './periods';
 
 export const TRIAL_WEEKS = 8;
 export const FUNDING_WARNING_DAYS = 60;

@@ -106,3 +106,16 @@ export function learningsOf(db: Db, initiativeId: number) {
 export function initiativeHeading(db: Db, id: number) {
   return db.selectFrom('initiatives').select(['id', 'title', 'kind', 'status']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Approved effect updates (Effektopfølgning): a period's value or narrative once a representative approved it. */
+export function approvedEffectUpdatesOf(db: Db, initiativeId: number) {
+  return db
+    .selectFrom('effect_updates')
+    .innerJoin('effect_measures', 'effect_measures.id', 'effect_updates.measure_id')
+    .select(['effect_updates.id', 'effect_updates.period', 'effect_updates.value', 'effect_updates.narrative', 'effect_updates.approved_at', 'effect_updates.updated_at', 'effect_measures.id as measure_id', 'effect_measures.indicator', 'effect_measures.unit', 'effect_measures.target'])
+    .where('effect_measures.initiative_id', '=', initiativeId)
+    .where('effect_updates.status', '=', 'godkendt')
+    .orderBy('effect_updates.approved_at')
+    .orderBy('effect_updates.id')
+    .execute();
+}

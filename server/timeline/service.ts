@@ -4,13 +4,14 @@
 import type { Db } from '../db/database';
 import type { DocumentModel } from '../documents/model';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
+import { periodLabel } from '../initiatives/service';
 import { LEARNING_OUTCOME_LABELS } from '../learnings/service';
 import { ACTION_STATUS_LABELS } from '../web/labels';
 import { formatIsoDay, formatShortDateTime } from '../web/format';
 import { utcToCopenhagen } from '../web/time';
-import { actionsOf, agendaItemsOf, learningsOf, measurementsOf, progressUpdatesOf, roleEvidenceOf, statusChangesOf, storiesOf } from './queries';
+import { actionsOf, agendaItemsOf, approvedEffectUpdatesOf, learningsOf, measurementsOf, progressUpdatesOf, roleEvidenceOf, statusChangesOf, storiesOf } from './queries';
 
-export const TIMELINE_KINDS = ['moede', 'beslutning', 'handling', 'status', 'forloeb', 'maaling', 'historie', 'rolle', 'erfaring'] as const;
+export const TIMELINE_KINDS = ['moede', 'beslutning', 'handling', 'status', 'forloeb', 'maaling', 'effekt', 'historie', 'rolle', 'erfaring'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
@@ -20,6 +21,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   status: 'Statusændring',
   forloeb: 'Forløb og resultat',
   maaling: 'Måling',
+  effekt: 'Effektopfølgning',
   historie: 'Borgerhistorie',
   rolle: 'Rolle i praksis',
   erfaring: 'Erfaring',
@@ -46,12 +48,13 @@ const joinLines = (...lines: Array<string | null | undefined | false>) => lines.
 
 /** All events of the initiative, oldest first; ties in the order the kinds are listed. */
 export async function initiativeTimeline(db: Db, initiativeId: number, viewer: Viewer): Promise<TimelineEvent[]> {
-  const [items, actions, changes, updates, measurements, stories, evidence, learnings] = await Promise.all([
+  const [items, actions, changes, updates, measurements, effectUpdates, stories, evidence, learnings] = await Promise.all([
     agendaItemsOf(db, initiativeId),
     actionsOf(db, initiativeId),
     statusChangesOf(db, initiativeId),
     progressUpdatesOf(db, initiativeId),
     measurementsOf(db, initiativeId),
+    approvedEffectUpdatesOf(db, initiativeId),
     storiesOf(db, initiativeId),
     roleEvidenceOf(db, initiativeId),
     learningsOf(db, initiativeId),
@@ -87,6 +90,17 @@ export async function initiativeTimeline(db: Db, initiativeId: number, viewer: V
     const value = `${numberFormatter.format(m.value)}${m.unit ? ` ${m.unit}` : ''}`;
     const target = m.target === null ? '' : ` (mål ${numberFormatter.format(m.target)})`;
     events.push({ day: m.date, sortKey: m.date, kind: 'maaling', title: m.indicator, text: joinLines(`${value}${target}`, m.note), href: null });
+  }
+  for (const u of effectUpdates) {
+    const value = u.value === null ? '' : `${numberFormatter.format(u.value)}${u.unit ? ` ${u.unit}` : ''}${u.target === null ? '' : ` (mål ${numberFormatter.format(u.target)})`}`;
+    events.push({
+      day: utcToCopenhagen(u.approved_at ?? u.updated_at).day,
+      sortKey: u.approved_at ?? u.updated_at,
+      kind: 'effekt',
+      title: `${u.indicator}, ${periodLabel(u.period)}`,
+      text: joinLines(value, u.narrative),
+      href: `/initiatives/${initiativeId}/effects/${u.measure_id}/periods/${u.period}`,
+    });
   }
   for (const s of stories) events.push({ day: s.date, sortKey: s.date, kind: 'historie', title: s.kerneopgave_name ?? 'Borgerhistorie', text: s.story, href: null });
   for (const e of evidence) {

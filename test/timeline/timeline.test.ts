@@ -108,6 +108,23 @@ describe('/initiatives/:id/forloeb', () => {
     expect(eventsShown(all.text)).toEqual(ALL_EVENTS);
   });
 
+  it('shows an effect update once a representative approved it, not before', async () => {
+    const { app, db } = await testApp();
+    const h = await history(db);
+    const measure = await db.selectFrom('effect_measures').select('id').where('initiative_id', '=', h.initiative).executeTakeFirstOrThrow();
+    const k = await signedIn(app, db, 'konsulent');
+    const period = `/initiatives/${h.initiative}/effects/${measure.id}/periods/2026-Q3`;
+    expect((await k.post(period, { value: '5', narrative: 'Flere går med, når vejret er godt.', intent: 'send' })).status).toBe(303);
+    const effects = `/initiatives/${h.initiative}/forloeb?vis=effekt`;
+    expect(eventsShown((await k.agent.get(effects)).text)).toEqual([]);
+    const rep = await signedIn(app, db, 'repraesentant');
+    expect((await rep.post(`${period}/approve`, {})).status).toBe(303);
+    const page = await k.agent.get(effects);
+    expect(eventsShown(page.text)).toEqual(['2026-11-24 | Effektopfølgning | Beboere på gåtur, 3. kvartal 2026']);
+    expect(page.text).toContain('<p class="text timeline__text">5 beboere (mål 8)\nFlere går med, når vejret er godt.</p>');
+    expect(page.text).toContain(`<a href="${period}">Beboere på gåtur, 3. kvartal 2026</a>`);
+  });
+
   it('gives the same events as a PDF and a Word document, filtered the same way', async () => {
     const { app, db } = await testApp();
     const h = await history(db);
