@@ -299,6 +299,21 @@ const PARTS: Part[] = [
         .execute(),
   },
   {
+    key: 'effektopfoelgning',
+    about: 'Effektopfølgninger pr. periode, personen har indberettet eller godkendt: initiativ, indikator, periode, værdi, beskrivelse, dokumentation og status.',
+    covers: ['effect_updates.reported_by', 'effect_updates.approved_by'],
+    rows: (db, { personId }) =>
+      db
+        .selectFrom('effect_updates')
+        .innerJoin('effect_measures', 'effect_measures.id', 'effect_updates.measure_id')
+        .innerJoin('initiatives', 'initiatives.id', 'effect_measures.initiative_id')
+        .selectAll('effect_updates')
+        .select(['effect_measures.indicator', 'initiatives.title as initiative_title'])
+        .where((eb) => eb.or([eb('effect_updates.reported_by', '=', personId), eb('effect_updates.approved_by', '=', personId)]))
+        .orderBy('effect_updates.id')
+        .execute(),
+  },
+  {
     key: 'initiativ_forløb',
     about: 'Indlæg i initiativers forløbslog, personen har skrevet: hvad skete, hvilken effekt og hvad blev lært.',
     covers: ['initiative_updates.person_id'],

@@ -7,7 +7,8 @@ import type { Db } from '../../server/db/database';
 import { addComment } from '../../server/comments/service';
 import { approveMinutes, sendForApproval } from '../../server/meetings/minutes';
 import { addItemAttendance } from '../../server/meetings/item-attendance';
-import { addCitizenStory, addPartner, addProgressUpdate, changeStatus } from '../../server/initiatives/service';
+import { addCitizenStory, addEffectMeasure, addPartner, addProgressUpdate, changeStatus } from '../../server/initiatives/service';
+import { saveEffectUpdate } from '../../server/initiatives/effect-updates';
 import { exportPerson } from '../../server/people/service';
 import { PERSON_EXPORT_COVERS } from '../../server/people/export';
 import { markReviewHandled, setReviewDay } from '../../server/reviews/service';
@@ -45,6 +46,8 @@ async function hanneEverywhere(db: Db) {
   await changeStatus(db, initiative, 'planlagt', 'Aftalt på mødet', as, AT);
   await addProgressUpdate(db, initiative, { date: '2026-11-10', happened: 'Første uddeling', effect_seen: 'Glade beboere', learning: 'Start tidligere' }, as, AT);
   await addCitizenStory(db, initiative, { date: '2026-11-11', kerneopgave_key: null, story: 'En beboer fik en ny ven.' }, as, AT);
+  const measure = await addEffectMeasure(db, initiative, { indicator: 'Frugt uddelt', unit: 'stk', baseline: null, target: 50 }, as, AT);
+  await saveEffectUpdate(db, { initiativeId: initiative, measureId: measure, period: '2026-Q4', today: '2026-11-24' }, { value: 40, narrative: '', evidence_url: '' }, true, as, AT);
   const fef = await aFefItem(db, { title: 'Dobbelt dokumentation', raised_by: hanne });
   await setReviewDay(db, 'fef', fef, '2026-11-20', as.actor, AT);
   await markReviewHandled(db, 'fef', fef, hanne, as.actor, AT);
