@@ -388,6 +388,14 @@ const PARTS: Part[] = [
     ),
   },
   {
+    key: 'api_noegler_udstedt',
+    about: 'API-nøgler til åbne data, som personen har udstedt som administrator: navn, hvornår de blev udstedt, sidst brugt og trukket tilbage. Selve nøglen gemmes ikke og kan ikke udleveres.',
+    covers: ['api_tokens.created_by'],
+    rows: ofAccount((db, userId) =>
+      db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('created_by', '=', userId).orderBy('id').execute(),
+    ),
+  },
+  {
     key: 'logposter_om_personen',
     about: 'Revisionsloggens poster om personen og brugerkontoen: hvornår, hvilken bruger (id), handling og posten før og efter.',
     covers: [],

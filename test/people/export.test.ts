@@ -12,6 +12,7 @@ import { saveEffectUpdate } from '../../server/initiatives/effect-updates';
 import { exportPerson } from '../../server/people/service';
 import { PERSON_EXPORT_COVERS } from '../../server/people/export';
 import { markReviewHandled, setReviewDay } from '../../server/reviews/service';
+import { issueToken } from '../../server/api/service';
 import { recordEvidence } from '../../server/roles/service';
 import { EvidenceFormSchema } from '../../server/roles/schemas';
 import { signedIn, signIn } from '../helpers/agent';
@@ -60,6 +61,7 @@ async function hanneEverywhere(db: Db) {
   await withoutAuditRule(db, () =>
     db.insertInto('user_identities').values({ user_id: account.id, provider_id: null, issuer: 'https://login.foa.test', subject: 'hanne-1', email: 'hanne@foa.test', created_at: AT.toISOString() }).execute(),
   );
+  await issueToken(db, 'Kommunens portal', as.actor, AT); // as an administrator would (the service does not ask)
   return { hanne, account };
 }
 
