@@ -138,34 +138,29 @@ export function findEffectUpdate(db: Db, measureId: number, period: string) {
 
 export type EffectUpdateRow = NonNullable<Awaited<ReturnType<typeof findEffectUpdate>>>;
 
-/** The updates of every measure of an initiative, in one query (the initiative page). */
-export function effectUpdatesOfInitiative(db: Db, initiativeId: number): Promise<EffectUpdateRow[]> {
+/** Updates with who reported and approved them, by measure and period; the callers narrow it. */
+function updatesWithPeople(db: Db) {
   return db
     .selectFrom('effect_updates')
-    .innerJoin('effect_measures', 'effect_measures.id', 'effect_updates.measure_id')
     .leftJoin('people as reporter', 'reporter.id', 'effect_updates.reported_by')
     .leftJoin('people as approver', 'approver.id', 'effect_updates.approved_by')
     .selectAll('effect_updates')
     .select(['reporter.name as reporter_name', 'approver.name as approver_name'])
-    .where('effect_measures.initiative_id', '=', initiativeId)
     .orderBy('effect_updates.measure_id')
-    .orderBy('effect_updates.period')
+    .orderBy('effect_updates.period');
+}
+
+/** The updates of every measure of an initiative, in one query (the initiative page). */
+export function effectUpdatesOfInitiative(db: Db, initiativeId: number): Promise<EffectUpdateRow[]> {
+  return updatesWithPeople(db)
+    .where((eb) => eb('effect_updates.measure_id', 'in', eb.selectFrom('effect_measures').select('effect_measures.id').where('effect_measures.initiative_id', '=', initiativeId)))
     .execute();
 }
 
 /** The updates of some measures, in one query. */
 export function effectUpdatesOfMeasures(db: Db, measureIds: number[]): Promise<EffectUpdateRow[]> {
   if (!measureIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('effect_updates')
-    .leftJoin('people as reporter', 'reporter.id', 'effect_updates.reported_by')
-    .leftJoin('people as approver', 'approver.id', 'effect_updates.approved_by')
-    .selectAll('effect_updates')
-    .select(['reporter.name as reporter_name', 'approver.name as approver_name'])
-    .where('effect_updates.measure_id', 'in', measureIds)
-    .orderBy('effect_updates.measure_id')
-    .orderBy('effect_updates.period')
-    .execute();
+  return updatesWithPeople(db).where('effect_updates.measure_id', 'in', measureIds).execute();
 }
 
 export interface SeriesPoint {
