@@ -71,6 +71,21 @@ describe('/opfoelgning/:kind/:id: the review date ("Tages op igen")', () => {
     expect(await countRows(db, 'reviews')).toBe(0);
   });
 
+  it('the overview shows the eight longest due and links to all of them', async () => {
+    const { app, db } = await testApp({ now: '2027-06-01T10:00:00Z' });
+    const ids: number[] = [];
+    for (let n = 1; n <= 10; n++) ids.push(await aFefItem(db, { title: `Regel nummer ${n}` }));
+    const k = await signedIn(app, db, 'konsulent');
+    for (const [i, id] of ids.entries()) await k.post(`/opfoelgning/fef/${id}`, { review_day: `2027-05-${String(10 + i).padStart(2, '0')}` });
+    const due = dueSection((await k.agent.get('/')).text);
+    for (let n = 1; n <= 8; n++) expect(due).toContain(`Regel nummer ${n} `);
+    expect(due).not.toContain('Regel nummer 9');
+    expect(due).toContain('Se alle 10, der skal tages op igen');
+    const all = (await k.agent.get('/opfoelgning')).text;
+    expect(all).toContain('Regel nummer 9');
+    expect(all).toContain('Regel nummer 10');
+  });
+
   it('a decision taken up again shows on the overview from its day, with the meeting convener as owner; marked taken up it goes', async () => {
     const { app, db, clock } = await testApp({ now: '2027-05-31T10:00:00Z' });
     const convener = await aPerson(db, { name: 'Karen Konsulent' });
