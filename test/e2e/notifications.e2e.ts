@@ -19,12 +19,28 @@ const LOCKED = 'Referatet er godkendt af alle parter og nu låst.';
 /** The worker runs every 15 s; a message is there well within two runs. */
 const MAIL_WAIT_MS = 40_000;
 
-/** Tomorrow in Copenhagen: a meeting still ahead is invited to (one that has ended is not), and may be marked held early. */
-const TOMORROW = new Date(Date.now() + 24 * 60 * 60 * 1000);
-
 function isoDay(d: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(d);
 }
+
+function copenhagenTime(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/**
+ * When the meeting starts: ahead, so it is invited to (one that has ended is not), and less than a
+ * day ahead, so marking it held asks nothing (isFarAhead) — whatever the time of day the test runs.
+ * Two hours from now, or 08:00 the next morning when that would end after midnight.
+ */
+function meetingStart(now: Date): Date {
+  const soon = new Date(Math.ceil((now.getTime() + 2 * 60 * 60 * 1000) / 60_000) * 60_000);
+  if (copenhagenTime(soon) < '22:00') return soon;
+  let next = soon;
+  while (copenhagenTime(next) !== '08:00') next = new Date(next.getTime() + 60_000);
+  return next;
+}
+const START = meetingStart(new Date());
+const END = new Date(START.getTime() + 60 * 60 * 1000);
 
 /** The day as a subject line names the meeting's: "8. december 2026". */
 function subjectDay(d: Date): string {
@@ -75,16 +91,16 @@ describe('the meeting cycle by e-mail', () => {
 
   test('invitation, minutes for approval followed from the message, and the konsulent told they are approved', async () => {
     expect(server.log()).toContain(`E-mail sendes via`);
-    const day = subjectDay(TOMORROW);
+    const day = subjectDay(START);
 
     // ---- The konsulent plans the meeting with the proposed representatives ----
     const page = await newPage(server);
     await signInAs(page, CONSULTANT.email, CONSULTANT.password);
     await visit(page, '/meetings/new');
     await page.getByLabel(/^Titel/).fill(TITLE);
-    await page.getByLabel(/^Dato/).fill(isoDay(TOMORROW));
-    await page.getByLabel(/^Starttid/).fill('13:00');
-    await page.getByLabel(/^Sluttid/).fill('15:00');
+    await page.getByLabel(/^Dato/).fill(isoDay(START));
+    await page.getByLabel(/^Starttid/).fill(copenhagenTime(START));
+    await page.getByLabel(/^Sluttid/).fill(copenhagenTime(END));
     await page.getByLabel('Sted', { exact: true }).fill('Plejecentret i Uldum, fælles stue');
     const invited = page.getByRole('group', { name: 'Inviterede' });
     for (const name of [HANNE.person, RENE.person]) expect(await invited.getByRole('checkbox', { name: new RegExp(name) }).isChecked()).toBe(true);
