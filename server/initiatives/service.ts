@@ -13,6 +13,8 @@ import { addDays } from '../web/format';
 
 /** Reads the overview uses. */
 export { fundingAlerts, overdueTrials, runningTrials } from './queries';
+/** An initiative's effect measures, their measurements and its citizen stories (the page; the timeline). */
+export { effectsOf } from './queries';
 /** Effektopfølgning per period, for the status report. */
 export { effectFollowUpIn } from './effect-updates';
 /** "3. kvartal 2026", "november 2026": a period's name, for the timeline. */

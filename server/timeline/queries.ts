@@ -57,28 +57,6 @@ export function progressUpdatesOf(db: Db, initiativeId: number) {
     .execute();
 }
 
-export function measurementsOf(db: Db, initiativeId: number) {
-  return db
-    .selectFrom('effect_measurements')
-    .innerJoin('effect_measures', 'effect_measures.id', 'effect_measurements.effect_measure_id')
-    .select(['effect_measurements.id', 'effect_measurements.date', 'effect_measurements.value', 'effect_measurements.note', 'effect_measures.indicator', 'effect_measures.unit', 'effect_measures.target'])
-    .where('effect_measures.initiative_id', '=', initiativeId)
-    .orderBy('effect_measurements.date')
-    .orderBy('effect_measurements.id')
-    .execute();
-}
-
-export function storiesOf(db: Db, initiativeId: number) {
-  return db
-    .selectFrom('citizen_stories')
-    .leftJoin('kerneopgaver', 'kerneopgaver.key', 'citizen_stories.kerneopgave_key')
-    .select(['citizen_stories.id', 'citizen_stories.date', 'citizen_stories.story', 'kerneopgaver.name as kerneopgave_name'])
-    .where('citizen_stories.initiative_id', '=', initiativeId)
-    .orderBy('citizen_stories.date')
-    .orderBy('citizen_stories.id')
-    .execute();
-}
-
 export function roleEvidenceOf(db: Db, initiativeId: number) {
   return db
     .selectFrom('role_evidence')

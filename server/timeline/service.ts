@@ -4,12 +4,12 @@
 import type { Db } from '../db/database';
 import type { DocumentModel } from '../documents/model';
 import { INITIATIVE_STATUS_LABELS } from '../initiatives/labels';
-import { periodLabel } from '../initiatives/service';
+import { effectsOf, periodLabel } from '../initiatives/service';
 import { LEARNING_OUTCOME_LABELS } from '../learnings/service';
 import { ACTION_STATUS_LABELS } from '../web/labels';
 import { formatIsoDay, formatShortDateTime } from '../web/format';
 import { utcToCopenhagen } from '../web/time';
-import { actionsOf, agendaItemsOf, approvedEffectUpdatesOf, learningsOf, measurementsOf, progressUpdatesOf, roleEvidenceOf, statusChangesOf, storiesOf } from './queries';
+import { actionsOf, agendaItemsOf, approvedEffectUpdatesOf, learningsOf, progressUpdatesOf, roleEvidenceOf, statusChangesOf } from './queries';
 
 export const TIMELINE_KINDS = ['moede', 'beslutning', 'handling', 'status', 'forloeb', 'maaling', 'effekt', 'historie', 'rolle', 'erfaring'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -48,14 +48,13 @@ const joinLines = (...lines: Array<string | null | undefined | false>) => lines.
 
 /** All events of the initiative, oldest first; ties in the order the kinds are listed. */
 export async function initiativeTimeline(db: Db, initiativeId: number, viewer: Viewer): Promise<TimelineEvent[]> {
-  const [items, actions, changes, updates, measurements, effectUpdates, stories, evidence, learnings] = await Promise.all([
+  const [items, actions, changes, updates, [measures, measurements, stories], effectUpdates, evidence, learnings] = await Promise.all([
     agendaItemsOf(db, initiativeId),
     actionsOf(db, initiativeId),
     statusChangesOf(db, initiativeId),
     progressUpdatesOf(db, initiativeId),
-    measurementsOf(db, initiativeId),
+    effectsOf(db, initiativeId),
     approvedEffectUpdatesOf(db, initiativeId),
-    storiesOf(db, initiativeId),
     roleEvidenceOf(db, initiativeId),
     learningsOf(db, initiativeId),
   ]);
@@ -86,10 +85,13 @@ export async function initiativeTimeline(db: Db, initiativeId: number, viewer: V
       href: null,
     });
   }
+  const measureOf = new Map(measures.map((m) => [m.id, m]));
   for (const m of measurements) {
-    const value = `${numberFormatter.format(m.value)}${m.unit ? ` ${m.unit}` : ''}`;
-    const target = m.target === null ? '' : ` (mål ${numberFormatter.format(m.target)})`;
-    events.push({ day: m.date, sortKey: m.date, kind: 'maaling', title: m.indicator, text: joinLines(`${value}${target}`, m.note), href: null });
+    const measure = measureOf.get(m.effect_measure_id);
+    if (!measure) continue; // read in the same moment: every measurement has its measure
+    const value = `${numberFormatter.format(m.value)}${measure.unit ? ` ${measure.unit}` : ''}`;
+    const target = measure.target === null ? '' : ` (mål ${numberFormatter.format(measure.target)})`;
+    events.push({ day: m.date, sortKey: m.date, kind: 'maaling', title: measure.indicator, text: joinLines(`${value}${target}`, m.note), href: null });
   }
   for (const u of effectUpdates) {
     const value = u.value === null ? '' : `${numberFormatter.format(u.value)}${u.unit ? ` ${u.unit}` : ''}${u.target === null ? '' : ` (mål ${numberFormatter.format(u.target)})`}`;
