@@ -28,6 +28,9 @@ function reportCharts(report: StatusReport) {
   };
 }
 
+/** The longest period a status report covers: two years. */
+const MAX_REPORT_DAYS = 731;
+
 export function reportRoutes({ db, clock, config, caches }: AppContext): Router {
   const cacheViews = config.env !== 'development';
   const router = Router();
@@ -50,6 +53,8 @@ export function reportRoutes({ db, clock, config, caches }: AppContext): Router 
     const from = parsed.data.from ?? addDays(to, -91);
     // The schema compares only dates that were given; a start alone must not pass today.
     if (from > to) return { ok: false as const, form: { values: { from: parsed.data.from, to: parsed.data.to }, errors: { from: 'Startdatoen kan ikke ligge efter i dag, når der ikke er valgt en slutdato' } } };
+    // A report is for a board meeting, not an archive: ten years of the large data set made a Word file that ran the server out of memory.
+    if (from < addDays(to, -MAX_REPORT_DAYS)) return { ok: false as const, form: { values: { from: parsed.data.from, to: parsed.data.to }, errors: { from: 'Vælg en periode på højst to år' } } };
     return { ok: true as const, period: { from, to } };
   }
 

@@ -182,6 +182,7 @@ describe('/reports/status periods', () => {
     ['from=2026-02-30&to=2026-10-31', 'from', 'Skriv startdatoen som ÅÅÅÅ-MM-DD', '2026-02-30'],
     ['from=2026-08-01&to=31.10.2026', 'to', 'Skriv slutdatoen som ÅÅÅÅ-MM-DD', '31.10.2026'],
     ['from=2026-10-31&to=2026-08-01', 'to', 'Slutdatoen skal ligge efter startdatoen', '2026-08-01'],
+    ['from=2016-01-01&to=2025-12-31', 'from', 'Vælg en periode på højst to år', '2016-01-01'],
   ])('answers 422 for %s with the Danish message beside the field and the input kept', async (query, field, message, kept) => {
     const { res, html } = await reportPage(`/reports/status?${query}`);
     expect(res.status).toBe(422);
@@ -190,6 +191,11 @@ describe('/reports/status periods', () => {
     expect(html).toContain('Perioden er ugyldig.');
     expect(html).not.toContain('<h2>Møder og beslutninger</h2>');
     expect(html).not.toContain('status.pdf');
+  });
+
+  it('gives a report of two years, the longest period (a longer one is refused above)', async () => {
+    const { res } = await reportPage('/reports/status?from=2024-11-01&to=2026-10-31');
+    expect(res.status).toBe(200);
   });
 
   it('answers 422 when a start date alone lies after today', async () => {
