@@ -4,6 +4,7 @@ import path from 'node:path';
 import express from 'express';
 import session from 'express-session';
 import { KyselySessionStore } from './db/session-store';
+import { redirectAfterSessionSave } from './web/redirect-after-save';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { loadUser, requireLogin, requireSetupDone } from './web/auth';
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: maxMs },
     }),
   );
+  app.use(redirectAfterSessionSave);
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(normaliseLineBreaks);
   app.use(csrfProtection(ctx.config.sessionSecret));
