@@ -16,7 +16,7 @@ import { ACTION_TEXTS as A } from './messages';
 
 const NOT_YOUR_ACTION = A.onlyOwnStatus;
 
-export function actionRoutes({ db, clock }: AppContext): Router {
+export function actionRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -24,13 +24,15 @@ export function actionRoutes({ db, clock }: AppContext): Router {
     const page = pageRequest(req.query.page);
     const today = utcToCopenhagen(clock.now()).day;
     const scoped = { ...filter, withoutClosedItems: !permissions.seeClosedItems(requireUser(req).role) };
-    const [rows, total, owner, partnerships] = await Promise.all([
-      listActions(db, scoped, today, page.limit, page.offset),
-      countActions(db, scoped, today),
-      // A select of every person would be thousands of options: the owner is found by name instead.
-      filter.owner_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', filter.owner_id).executeTakeFirst() : undefined,
-      listPartnerships(db),
-    ]);
+    const [rows, total, owner, partnerships] = await caches.listPages.get({ list: 'actions', scoped, page, today }, () =>
+      Promise.all([
+        listActions(db, scoped, today, page.limit, page.offset),
+        countActions(db, scoped, today),
+        // A select of every person would be thousands of options: the owner is found by name instead.
+        filter.owner_id ? db.selectFrom('people').select(['id', 'name']).where('id', '=', filter.owner_id).executeTakeFirst() : undefined,
+        listPartnerships(db),
+      ]),
+    );
     const query = new URLSearchParams(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'page'));
     res.render('actions/list', {
       isOverdue,

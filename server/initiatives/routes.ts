@@ -83,17 +83,19 @@ export function initiativeRoutes(ctx: AppContext): Router {
   router.get('/', async (req, res) => {
     const filter = InitiativeFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total, kerneopgaver, roles, places] = await Promise.all([
-      listInitiatives(db, filter, today(), page.limit, page.offset),
-      countInitiatives(db, filter, today()),
-      listKerneopgaver(db),
-      listRoles(db, { includeRetired: true }),
-      organisationOptions(db),
-    ]);
-    const tags = await tagsOf(db, rows.map((r) => r.id));
+    const day = today();
+    const [rows, total, kerneopgaver, roles, places, tags] = await caches.listPages.get({ list: 'initiatives', filter, page, day }, async () => {
+      const [rows, ...rest] = await Promise.all([
+        listInitiatives(db, filter, day, page.limit, page.offset),
+        countInitiatives(db, filter, day),
+        listKerneopgaver(db),
+        listRoles(db, { includeRetired: true }),
+        organisationOptions(db),
+      ]);
+      return [rows, ...rest, await tagsOf(db, rows.map((r) => r.id))] as const;
+    });
     const kerneopgaverOf = groupBy(tags.kerneopgaver, (k) => k.initiative_id);
     const placesOf = groupBy(tags.places, (p) => p.initiative_id);
-    const day = today();
     res.render('initiatives/list', {
       ...labels,
       rows: rows.map((r) => ({

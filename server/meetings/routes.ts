@@ -73,19 +73,18 @@ export function meetingRoutes(ctx: AppContext): Router {
     const filter = MeetingFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
     const now = clock.now().toISOString();
-    const [rows, total, partnerships, span] = await Promise.all([
-      listMeetings(db, filter, now, page.limit, page.offset),
-      countMeetings(db, filter),
-      listPartnerships(db),
-      meetingYears(db),
-    ]);
+    // Upcoming and past are split at the minute, so the list is remembered for the minute.
+    const minute = `${now.slice(0, 16)}:00.000Z`;
+    const [rows, total, partnerships, span] = await ctx.caches.listPages.get({ list: 'meetings', filter, page, minute }, () =>
+      Promise.all([listMeetings(db, filter, minute, page.limit, page.offset), countMeetings(db, filter), listPartnerships(db), meetingYears(db)]),
+    );
     const thisYear = Number(utcToCopenhagen(clock.now()).day.slice(0, 4));
     const firstYear = span?.first ? Number(String(span.first).slice(0, 4)) : thisYear;
     const lastYear = Math.max(thisYear, span?.last ? Number(String(span.last).slice(0, 4)) : thisYear);
     res.render('meetings/list', {
       rows,
       filter,
-      now,
+      now: minute,
       partnerships,
       years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i),
       kindOptions: options(MEETING_KIND_LABELS),

@@ -22,17 +22,16 @@ import { ORGANISATION_TEXTS as T } from './messages';
 
 const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
 
-export function organisationRoutes({ db, clock }: AppContext): Router {
+export function organisationRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   const formLocals = (organisation: unknown = null) => ({ organisation, kindOptions, kindLabels: ORGANISATION_KIND_LABELS });
 
   router.get('/', async (req, res) => {
     const filter = OrganisationFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total] = await Promise.all([
-      listOrganisations(db, filter, page.limit, page.offset),
-      countOrganisations(db, filter),
-    ]);
+    const [rows, total] = await caches.listPages.get({ list: 'organisations', filter, page }, () =>
+      Promise.all([listOrganisations(db, filter, page.limit, page.offset), countOrganisations(db, filter)]),
+    );
     res.render('organisations/list', {
       rows,
       filter,

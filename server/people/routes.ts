@@ -18,7 +18,7 @@ import { PEOPLE_TEXTS as T } from './messages';
 const positionOptions = PERSON_POSITIONS.map((p) => ({ value: p, label: POSITION_LABELS[p] }));
 const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
 
-export function peopleRoutes({ db, clock }: AppContext): Router {
+export function peopleRoutes({ db, clock, caches }: AppContext): Router {
   const router = Router();
   const formLocals = async (person: Awaited<ReturnType<typeof findPerson>> | null = null) => {
     const options = await organisationOptions(db);
@@ -32,11 +32,9 @@ export function peopleRoutes({ db, clock }: AppContext): Router {
   router.get('/', async (req, res) => {
     const filter = PersonFilterSchema.parse(req.query);
     const page = pageRequest(req.query.page);
-    const [rows, total, organisations] = await Promise.all([
-      listPeople(db, filter, page.limit, page.offset),
-      countPeople(db, filter),
-      organisationOptions(db),
-    ]);
+    const [rows, total, organisations] = await caches.listPages.get({ list: 'people', filter, page }, () =>
+      Promise.all([listPeople(db, filter, page.limit, page.offset), countPeople(db, filter), organisationOptions(db)]),
+    );
     res.render('people/list', {
       rows,
       filter,

@@ -106,6 +106,11 @@ export function createCaches(db: Db, options: CacheOptions) {
     meetingPage: perVersion(32),
     /** A meeting's read-only agenda HTML (locked minutes or a reader), by meeting id. */
     readOnlyAgenda: perVersion(32),
+    /**
+     * A list page's rows, count and filter choices (meetings, actions, initiatives, people,
+     * organisations), by list, filter, page, what the reader may see and the day or minute the list depends on.
+     */
+    listPages: perVersion(64),
     /** Status report document and HTML body, by period. */
     statusReport: perVersion(8),
     /** Search results, by form and page. */

@@ -89,6 +89,16 @@ describe('a closed item (lukket punkt)', () => {
     expect(visibleText((await representative.agent.get(`/meetings/${meetingId}/minutes`)).text)).toContain(`${SECRET} beslutning`);
   });
 
+  it('a list remembered for the konsulent is not what a læser is then shown', async () => {
+    const { app, db } = await testApp();
+    await withClosedItem(db, 'approved');
+    const konsulent = await signedIn(app, db, 'konsulent');
+    const reader = await signedIn(app, db, 'laeser');
+    expect((await konsulent.agent.get('/actions')).text).toContain(SECRET);
+    expect((await reader.agent.get('/actions')).text).not.toContain(SECRET);
+    expect((await konsulent.agent.get('/actions')).text).toContain(SECRET);
+  });
+
   it('gives a læser 404 for its bilag, as for a bilag that does not exist', async () => {
     const { app, db } = await testApp();
     const { bilag } = await withClosedItem(db, 'draft');
