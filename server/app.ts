@@ -5,6 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import { KyselySessionStore } from './db/session-store';
 import { redirectAfterSessionSave } from './web/redirect-after-save';
+import { inRequestScope } from './db/data-version';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { loadUser, requireLogin, requireSetupDone } from './web/auth';
@@ -112,7 +113,9 @@ export function createApp(options: AppOptions): express.Express {
   app.use(normaliseLineBreaks);
   app.use(csrfProtection(ctx.config.sessionSecret));
   app.use(noStore);
-  app.use(loadUser(ctx.db));
+  // The rest of a request reads the data version once (server/db/data-version.ts).
+  app.use((_req, _res, next) => inRequestScope(next));
+  app.use(loadUser(ctx.db, ctx.caches.signedInUsers));
   app.use(pageLocals);
   app.use(takeFlash);
   app.use(requireSetupDone(ctx.db));

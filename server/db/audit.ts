@@ -1,4 +1,5 @@
 // Writes the audit trail. Called inside the same transaction as the change it records.
+import { noteLocalWrite } from './data-version';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
@@ -27,6 +28,7 @@ function snapshot(value: unknown): string | null {
 }
 
 export async function audit(trx: Kysely<Database>, r: AuditRecord): Promise<void> {
+  noteLocalWrite();
   await trx
     .insertInto('audit_log')
     .values({

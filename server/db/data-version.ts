@@ -6,6 +6,11 @@
 // never takes the answer of a query sent before it asked (that could miss a write it has just
 // made), but every caller that arrives while one query is out shares the next one: at most two
 // are ever out per database, however many ask.
+//
+// Within one request the version is read once (the request sees the data as it was when it first
+// asked, as one query would), unless a write was recorded in this process since: a request that
+// writes and then reads must see its own write.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './database';
 
 interface Batch {
@@ -22,7 +27,36 @@ async function readVersion(db: Db): Promise<number> {
   return Number(row?.v ?? 0);
 }
 
+/** Audit rows written by this process; moved by audit() before the write's commit (so never too late). */
+let localWrites = 0;
+export function noteLocalWrite(): void {
+  localWrites++;
+}
+
+interface RequestMemo {
+  db?: Db;
+  localWrites?: number;
+  version?: Promise<number>;
+}
+const requestScope = new AsyncLocalStorage<RequestMemo>();
+
+/** Runs `fn` (the rest of a request) with its own remembered data version. */
+export function inRequestScope<T>(fn: () => T): T {
+  return requestScope.run({}, fn);
+}
+
 export function dataVersion(db: Db): Promise<number> {
+  const memo = requestScope.getStore();
+  if (!memo) return sharedRead(db);
+  if (memo.db === db && memo.localWrites === localWrites && memo.version) return memo.version;
+  Object.assign(memo, { db, localWrites, version: sharedRead(db) });
+  memo.version!.catch(() => {
+    if (memo.db === db) memo.version = undefined; // a failure is not remembered
+  });
+  return memo.version!;
+}
+
+function sharedRead(db: Db): Promise<number> {
   let batch = batches.get(db);
   if (!batch) batches.set(db, (batch = {}));
   const b = batch;

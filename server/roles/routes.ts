@@ -1,5 +1,6 @@
 // /roles: the roles with their evidence over time and per institution, recording role evidence
 // (rolleobservation), and administering the roles themselves.
+import { renderFragment } from '../web/views';
 import { findPerson } from '../people/service';
 import { Router, type Request } from 'express';
 import { initiativeOptions } from '../web/options';
@@ -119,15 +120,20 @@ export function roleRoutes({ db, clock, caches }: AppContext): Router {
   const roleFormLocals = (role: unknown = null) => ({ role, kindOptions });
 
   router.get('/', async (req, res) => {
-    const overview = await overviewFor(copenhagenDay(clock.now()));
+    const day = copenhagenDay(clock.now());
     // The matrix has a row per institution: a page of them at a time keeps the page readable.
     const page = pageRequest(req.query.page, MATRIX_PAGE_SIZE);
-    res.render('roles/index', {
-      ...overview,
-      matrix: overview.matrix.slice(page.offset, page.offset + page.limit),
-      matrixPager: pagination(page, overview.matrix.length, '/roles', {}),
-      kindLabels: ROLE_KIND_LABELS,
+    // The same for every reader: rendered once per data version, day and page (about 60 KB).
+    const overviewHtml = await caches.roleOverviewHtml.get({ day, page }, async () => {
+      const overview = await overviewFor(day);
+      return renderFragment('roles/overview-body', {
+        ...overview,
+        matrix: overview.matrix.slice(page.offset, page.offset + page.limit),
+        matrixPager: pagination(page, overview.matrix.length, '/roles', {}),
+        kindLabels: ROLE_KIND_LABELS,
+      });
     });
+    res.render('roles/index', { overviewHtml });
   });
 
   // ---- role evidence (konsulent, admin) ----

@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/database';
 import type { AppRole } from '../db/schema';
 import { Forbidden } from './errors';
+import type { DataVersionCache } from './caches';
 
 export interface CurrentUser {
   id: number;
@@ -72,11 +73,11 @@ export async function findActiveUser(db: Db, userId: number): Promise<CurrentUse
 }
 
 /** Loads req.user from the session; a disabled or deleted account is signed out. */
-export function loadUser(db: Db): RequestHandler {
+export function loadUser(db: Db, remembered: DataVersionCache): RequestHandler {
   return async (req, _res, next) => {
     const userId = req.session?.userId;
     if (userId) {
-      const user = await findActiveUser(db, userId);
+      const user = await remembered.get(userId, () => findActiveUser(db, userId));
       if (user) req.user = user;
       else delete req.session.userId;
     }

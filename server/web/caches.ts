@@ -98,6 +98,8 @@ export function createCaches(db: Db, options: CacheOptions) {
   return {
     /** Minutes and status report PDF/DOCX, by a hash of their document. 64 files, 32 MB. */
     renderedFiles: new ContentCache(64, 32 * 1024 * 1024),
+    /** The signed-in user of a request (role, name, organisation), by user id: disabling one is a write, so it ends at once. */
+    signedInUsers: perVersion(256),
     /** The overview's shared sections, by day (charts, trials, funding, latest notes). */
     dashboardShared: perVersion(2),
     /** The overview's own sections of each reader (deadlines, minutes, actions, proposals), by person, role and minute. */
@@ -117,6 +119,8 @@ export function createCaches(db: Db, options: CacheOptions) {
     searchResults: perVersion(64),
     /** Role overview (counts per quarter, matrix), by day. */
     roleOverview: perVersion(2),
+    /** The role overview rendered (the roles page below its header), by day and page of the matrix. */
+    roleOverviewHtml: perVersion(8),
     /** Institutions with evidence of a role (the role page's filter), by role key. */
     roleInstitutions: perVersion(16),
     /** A role's progress markers and which were seen per institution and quarter (the role page), by role key and day. */

@@ -2,7 +2,7 @@
 // caller is ever given an answer read before it asked.
 import type { KyselyPlugin } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../../server/db/audit';
-import { dataVersion } from '../../server/db/data-version';
+import { dataVersion, inRequestScope } from '../../server/db/data-version';
 import type { Db } from '../../server/db/database';
 import { freshDb } from '../helpers/app';
 
@@ -33,5 +33,17 @@ describe('data version', () => {
     const after = await dataVersion(db);
     expect(await before).toBeLessThanOrEqual(after);
     expect(after).toBe(Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('v')).executeTakeFirstOrThrow()).v));
+  });
+
+  it('within one request it is read once, and again after a write in this process', async () => {
+    const { db: raw } = await freshDb();
+    const { db, queries } = counted(raw);
+    await inRequestScope(async () => {
+      const first = await dataVersion(db);
+      expect(await dataVersion(db)).toBe(first);
+      expect(queries()).toBe(1);
+      await aWrite(raw);
+      expect(await dataVersion(db)).toBe(first + 1);
+    });
   });
 });
