@@ -6,6 +6,7 @@ import session from 'express-session';
 import { KyselySessionStore } from './db/session-store';
 import { redirectAfterSessionSave } from './web/redirect-after-save';
 import { inRequestScope } from './db/data-version';
+import { rememberedPages } from './web/remembered-pages';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { loadUser, requireLogin, requireSetupDone } from './web/auth';
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/offentlig', publicLinkRoutes(ctx)); // the public version of approved minutes, by link
   app.use('/svar', replyRoutes(ctx)); // answers to an invitation, by the personal links in it
   app.use(requireLogin);
+  app.use(rememberedPages(ctx.db, ctx.clock, ctx.caches.renderedPages));
   app.use(dashboardRoutes(ctx));
   app.use(preferenceRoutes(ctx)); // POST /profile/beskeder
   app.use(exportRoutes(ctx));

@@ -98,6 +98,16 @@ export function createCaches(db: Db, options: CacheOptions) {
   return {
     /** Minutes and status report PDF/DOCX, by a hash of their document. 64 files, 32 MB. */
     renderedFiles: new ContentCache(64, 32 * 1024 * 1024),
+    /**
+     * The main pages as rendered for a session (server/web/remembered-pages.ts), by session,
+     * minute and address, each with the data version it shows. 16 MB, least recently used out.
+     */
+    renderedPages: new LRUCache<string, { version: number; html: string }>({
+      max: 2000,
+      maxSize: 16 * 1024 * 1024,
+      sizeCalculation: (e) => Math.max(1, e.html.length),
+      maxEntrySize: 1024 * 1024,
+    }),
     /** The signed-in user of a request (role, name, organisation), by user id: disabling one is a write, so it ends at once. */
     signedInUsers: perVersion(256),
     /** The overview's shared sections, by day (charts, trials, funding, latest notes). */
@@ -147,3 +157,4 @@ export function createCaches(db: Db, options: CacheOptions) {
 }
 
 export type Caches = ReturnType<typeof createCaches>;
+export type RememberedPages = Caches['renderedPages'];
