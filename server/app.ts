@@ -5,7 +5,7 @@ import express from 'express';
 import session from 'express-session';
 import { KyselySessionStore } from './db/session-store';
 import { redirectAfterSessionSave } from './web/redirect-after-save';
-import { inRequestScope } from './db/data-version';
+import { inRequestScope } from './db/request-scope';
 import { rememberedPages } from './web/remembered-pages';
 import type { Config } from './config';
 import type { Db } from './db/database';
@@ -98,6 +98,8 @@ export function createApp(options: AppOptions): express.Express {
   // sign-in, whichever comes first (the store keeps both); none is stored for a signed-out page view.
   const maxMs = (ctx.config.sessionMaxHours ?? 12) * 60 * 60 * 1000;
   const idleMs = (ctx.config.sessionIdleMinutes ?? 120) * 60 * 1000;
+  // The rest of a request reads the data version once, with its session (server/db/data-version.ts).
+  app.use((_req, _res, next) => inRequestScope(next));
   app.use(
     session({
       name: 'uldum.sid',
@@ -114,9 +116,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(normaliseLineBreaks);
   app.use(csrfProtection(ctx.config.sessionSecret));
   app.use(noStore);
-  // The rest of a request reads the data version once (server/db/data-version.ts).
-  app.use((_req, _res, next) => inRequestScope(next));
-  app.use(loadUser(ctx.db, ctx.caches.signedInUsers));
+  app.use(loadUser(ctx.db));
   app.use(pageLocals);
   app.use(takeFlash);
   app.use(requireSetupDone(ctx.db));

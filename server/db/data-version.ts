@@ -10,8 +10,10 @@
 // Within one request the version is read once (the request sees the data as it was when it first
 // asked, as one query would), unless a write was recorded in this process since: a request that
 // writes and then reads must see its own write.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from './database';
+import type { Database } from './schema';
+import { requestMemo } from './request-scope';
 
 interface Batch {
   /** The query out now. */
@@ -33,20 +35,22 @@ export function noteLocalWrite(): void {
   localWrites++;
 }
 
-interface RequestMemo {
-  db?: Db;
-  localWrites?: number;
-  version?: Promise<number>;
+/**
+ * The version read with the request's first query (the session's, which asks for it in the same
+ * round trip), so a page needs no query of its own for it.
+ */
+export function rememberDataVersion(db: Db, version: number): void {
+  const memo = requestMemo();
+  if (memo && !memo.version) Object.assign(memo, { db, localWrites, version: Promise.resolve(version) });
 }
-const requestScope = new AsyncLocalStorage<RequestMemo>();
 
-/** Runs `fn` (the rest of a request) with its own remembered data version. */
-export function inRequestScope<T>(fn: () => T): T {
-  return requestScope.run({}, fn);
+/** The highest audit id as a column of another query (the session's read). */
+export function dataVersionColumn(eb: ExpressionBuilder<Database, keyof Database>) {
+  return eb.selectFrom('audit_log').select((e) => e.fn.max('id').as('v')).as('data_version');
 }
 
 export function dataVersion(db: Db): Promise<number> {
-  const memo = requestScope.getStore();
+  const memo = requestMemo();
   if (!memo) return sharedRead(db);
   if (memo.db === db && memo.localWrites === localWrites && memo.version) return memo.version;
   Object.assign(memo, { db, localWrites, version: sharedRead(db) });

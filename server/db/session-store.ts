@@ -8,6 +8,8 @@
 // so a read and the prune compare one column.
 import session from 'express-session';
 import type { Db } from './database';
+import { dataVersionColumn, rememberDataVersion } from './data-version';
+import { rememberSessionUser } from './request-scope';
 
 const DEFAULT_TTL_MS = 12 * 60 * 60 * 1000;
 /** A session's expiry is only rewritten when it moved this much, so a page view is not a write. */
@@ -51,13 +53,48 @@ export class KyselySessionStore extends session.Store {
   }
 
   override get(sid: string, cb: Callback): void {
+    // One round trip for what every page needs first: the session, its active account and the
+    // data version (server/db/request-scope.ts).
     this.db
       .selectFrom('sessions')
-      .select(['data', 'expires_at'])
-      .where('sid', '=', sid)
+      .leftJoin('users', (join) => join.onRef('users.id', '=', 'sessions.user_id').on('users.disabled', '=', 0))
+      .leftJoin('people', 'people.id', 'users.person_id')
+      .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+      .select((eb) => [
+        'sessions.data',
+        'sessions.expires_at',
+        'sessions.user_id',
+        'users.id as account_id',
+        'users.email',
+        'users.role',
+        'people.id as person_id',
+        'people.name as person_name',
+        'people.organisation_id',
+        'organisations.name as organisation_name',
+        dataVersionColumn(eb),
+      ])
+      .where('sessions.sid', '=', sid)
       .executeTakeFirst()
       .then((row) => {
         if (!row || row.expires_at <= this.now().toISOString()) return cb(null, null);
+        if (row.data_version !== null) rememberDataVersion(this.db, Number(row.data_version));
+        if (row.user_id !== null) {
+          const active = row.account_id !== null && row.person_id !== null;
+          rememberSessionUser(
+            row.user_id,
+            active
+              ? {
+                  id: row.account_id!,
+                  email: row.email!,
+                  role: row.role!,
+                  personId: row.person_id!,
+                  personName: row.person_name!,
+                  organisationId: row.organisation_id ?? null,
+                  organisationName: row.organisation_name ?? null,
+                }
+              : undefined,
+          );
+        }
         this.rememberExpiry(sid, row.expires_at);
         cb(null, JSON.parse(row.data));
       }, cb);

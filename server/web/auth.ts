@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/database';
 import type { AppRole } from '../db/schema';
 import { Forbidden } from './errors';
-import type { DataVersionCache } from './caches';
+import { sessionUserRead } from '../db/request-scope';
 
 export interface CurrentUser {
   id: number;
@@ -73,11 +73,12 @@ export async function findActiveUser(db: Db, userId: number): Promise<CurrentUse
 }
 
 /** Loads req.user from the session; a disabled or deleted account is signed out. */
-export function loadUser(db: Db, remembered: DataVersionCache): RequestHandler {
+export function loadUser(db: Db): RequestHandler {
   return async (req, _res, next) => {
     const userId = req.session?.userId;
     if (userId) {
-      const user = await remembered.get(userId, () => findActiveUser(db, userId));
+      // Usually read with the session in the same query; read afresh on every request either way.
+      const user = (sessionUserRead(userId) ?? { user: await findActiveUser(db, userId) }).user;
       if (user) req.user = user;
       else delete req.session.userId;
     }

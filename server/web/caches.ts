@@ -108,8 +108,6 @@ export function createCaches(db: Db, options: CacheOptions) {
       sizeCalculation: (e) => Math.max(1, e.html.length),
       maxEntrySize: 1024 * 1024,
     }),
-    /** The signed-in user of a request (role, name, organisation), by user id: disabling one is a write, so it ends at once. */
-    signedInUsers: perVersion(256),
     /** The overview's shared sections, by day (charts, trials, funding, latest notes). */
     dashboardShared: perVersion(2),
     /** The overview's own sections of each reader (deadlines, minutes, actions, proposals), by person, role and minute. */

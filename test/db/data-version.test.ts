@@ -2,7 +2,8 @@
 // caller is ever given an answer read before it asked.
 import type { KyselyPlugin } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../../server/db/audit';
-import { dataVersion, inRequestScope } from '../../server/db/data-version';
+import { dataVersion } from '../../server/db/data-version';
+import { inRequestScope } from '../../server/db/request-scope';
 import type { Db } from '../../server/db/database';
 import { freshDb } from '../helpers/app';
 
