@@ -12,6 +12,7 @@ const FRAGMENTS: Record<string, string> = {
   alertsHtml: "the overview's alerts (server/dashboard/routes.ts)",
   reviewsHtml: "the overview's reviews due, Til opfølgning (server/dashboard/routes.ts)",
   agendaHtml: 'a read-only agenda (server/meetings/routes.ts)',
+  overviewHtml: 'the role overview below the roles page header (server/roles/routes.ts)',
 };
 
 function templates(dir: string): string[] {
