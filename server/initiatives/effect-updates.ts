@@ -182,7 +182,8 @@ export interface SeriesPoint {
  * is "mangler"; a returned one is flagged "returneret".
  */
 export function effectSeries(
-  measure: { period_kind: EffectPeriodKind; created_at: string },
+  /** `ends`: the initiative's end day, if it has one; its measure is followed up to that day. */
+  measure: { period_kind: EffectPeriodKind; created_at: string; ends?: string | null },
   updates: EffectUpdateRow[],
   today: string,
   range?: { from: string; to: string },
@@ -193,6 +194,8 @@ export function effectSeries(
   let first = periodOfDay(utcToCopenhagen(measure.created_at).day, kind);
   for (const u of own) if (u.period < first) first = u.period;
   let last = current;
+  if (measure.ends && periodOfDay(measure.ends, kind) < last) last = periodOfDay(measure.ends, kind);
+  for (const u of own) if (u.period > last && u.period <= current) last = u.period; // written after the end: still shown
   if (range) {
     const fromPeriod = periodOfDay(range.from, kind);
     const toPeriod = periodOfDay(range.to, kind);
@@ -235,6 +238,7 @@ export async function effectFollowUpIn(db: Db, range: { from: string; to: string
       'effect_measures.period_kind',
       'effect_measures.created_at',
       'initiatives.title as initiative_title',
+      'initiatives.end_date as ends',
     ])
     .orderBy('initiatives.sort_key')
     .orderBy('initiatives.id')

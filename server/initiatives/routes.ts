@@ -199,7 +199,7 @@ export function initiativeRoutes(ctx: AppContext): Router {
       measures: measures.map((m) => {
         const points = measurementsOf.get(m.id) ?? [];
         // The period series counts from today (Copenhagen), so it is made per request, not cached.
-        const series = effectSeries(m, updatesOf.get(m.id) ?? [], day);
+        const series = effectSeries({ ...m, ends: initiative.end_date }, updatesOf.get(m.id) ?? [], day);
         const approved = series.filter((p) => p.value !== null);
         return {
           ...m,

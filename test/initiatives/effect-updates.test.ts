@@ -136,5 +136,9 @@ describe('the series', () => {
       ['november 2026', 'kladde', null, false, false],
     ]);
     expect(effectSeries(measure, updates, TODAY, { from: '2026-09-01', to: '2026-10-31' }).map((p) => p.period)).toEqual(['2026-09', '2026-10']);
+    // An initiative that has ended is followed up to its last day, not missing every period since.
+    expect(effectSeries({ ...measure, ends: '2026-09-15' }, updates, TODAY).map((p) => p.period)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
+    const augustOnly = updates.filter((u) => u.period === '2026-08');
+    expect(effectSeries({ ...measure, ends: '2026-09-15' }, augustOnly, TODAY).map((p) => [p.period, p.missing])).toEqual([['2026-08', false], ['2026-09', true]]);
   });
 });
