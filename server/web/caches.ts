@@ -102,10 +102,10 @@ export function createCaches(db: Db, options: CacheOptions) {
      * The main pages as rendered for a session (server/web/remembered-pages.ts), by session,
      * minute and address, each with the data version it shows. 16 MB, least recently used out.
      */
-    renderedPages: new LRUCache<string, { version: number; html: string }>({
+    renderedPages: new LRUCache<string, RememberedPage>({
       max: 2000,
       maxSize: 16 * 1024 * 1024,
-      sizeCalculation: (e) => Math.max(1, e.html.length),
+      sizeCalculation: (e) => Math.max(1, e.body.length),
       maxEntrySize: 1024 * 1024,
     }),
     /** The overview's shared sections, by day (charts, trials, funding, latest notes). */
@@ -155,4 +155,10 @@ export function createCaches(db: Db, options: CacheOptions) {
 }
 
 export type Caches = ReturnType<typeof createCaches>;
+/** A page as sent: its bytes, their ETag and the data version it shows. */
+export interface RememberedPage {
+  version: number;
+  body: Buffer;
+  etag: string | undefined;
+}
 export type RememberedPages = Caches['renderedPages'];

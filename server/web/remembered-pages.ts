@@ -7,7 +7,7 @@
 import type { RequestHandler } from 'express';
 import { dataVersion } from '../db/data-version';
 import type { Db } from '../db/database';
-import type { RememberedPages } from './caches';
+import type { RememberedPage, RememberedPages } from './caches';
 import type { Clock } from './clock';
 
 const REMEMBERED: RegExp[] = [
@@ -27,18 +27,24 @@ export function rememberedPages(db: Db, clock: Clock, pages: RememberedPages): R
     if (req.method !== 'GET' || !req.user || !req.sessionID || flash?.length || !REMEMBERED.some((r) => r.test(req.path))) return next();
     const key = `${req.sessionID} ${clock.now().toISOString().slice(0, 16)} ${req.originalUrl}`;
     const version = await dataVersion(db);
+    // Kept as the bytes sent, with their ETag, so a large page (the status report) is not encoded and hashed again.
+    const send = (page: RememberedPage) => {
+      if (page.etag) res.set('ETag', page.etag);
+      res.type('html').send(page.body);
+    };
     const hit = pages.get(key);
-    if (hit && hit.version === version) {
-      res.type('html').send(hit.html);
-      return;
-    }
+    if (hit && hit.version === version) return send(hit);
     const render = res.render.bind(res) as (view: string, locals: object | undefined, done: (err: Error | null, html: string) => void) => void;
     res.render = ((view: string, locals?: object | ((err: Error | null, html: string) => void), done?: (err: Error | null, html: string) => void) => {
       if (typeof locals === 'function' || done) return render(view, locals as object, (done ?? locals) as never);
       render(view, locals, (err, html) => {
         if (err) return req.next!(err);
-        if (res.statusCode === 200) pages.set(key, { version, html });
-        res.send(html);
+        if (res.statusCode !== 200) return res.send(html);
+        const body = Buffer.from(html);
+        const etagOf = req.app.get('etag fn') as ((body: Buffer) => string) | undefined;
+        const page = { version, body, etag: etagOf?.(body) };
+        pages.set(key, page);
+        send(page);
       });
     }) as typeof res.render;
     next();

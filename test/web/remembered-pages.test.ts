@@ -24,7 +24,10 @@ describe('remembered pages', () => {
     const again = await k.agent.get(`/people/${person}`);
     expect(again.status).toBe(200);
     expect(again.text).toBe(first.text);
+    expect(again.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(again.headers.etag).toBe(first.headers.etag);
     expect(queries).toBe(1); // the session, which reads the data version in the same query
+    expect((await k.agent.get(`/people/${person}`).set('If-None-Match', first.headers.etag)).status).toBe(304);
   });
 
   it('a change shows at once, and the session\'s own message is never lost to a remembered page', async () => {
