@@ -3,17 +3,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/database';
 import type { AppRole } from '../db/schema';
 import { Forbidden } from './errors';
-import { sessionUserRead } from '../db/request-scope';
+import { sessionUserRead, type SessionUser } from '../db/request-scope';
 
-export interface CurrentUser {
-  id: number;
-  email: string;
-  role: AppRole;
-  personId: number;
-  personName: string;
-  organisationId: number | null;
-  organisationName: string | null;
-}
+/** The signed-in user: what the session's query reads (server/db/request-scope.ts). */
+export type CurrentUser = SessionUser;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
