@@ -52,7 +52,7 @@ export async function providerLogoutOf(ctx: AppContext, req: Request): Promise<P
     const provider = await findProvider(ctx.db, providerId);
     if (!provider) return null;
     const config = await configurationOf(ctx.caches, provider, await providerClientSecret(ctx.db, provider.id, ctx.config.sessionSecret));
-    const url = endSessionUrl(config, idToken, `${baseUrl(ctx, req)}/login`);
+    const url = await endSessionUrl(config, idToken, `${baseUrl(ctx, req)}/login`);
     return url ? { url, providerName: provider.displayName } : null;
   } catch (err) {
     ctx.log(`OpenID: sign-out at provider ${providerId} skipped: ${(err as Error).message}`);

@@ -1,12 +1,15 @@
 // OpenID Connect with openid-client: discovery from the issuer, the authorization code flow with
 // PKCE, state and nonce, the claims of the ID token (and the userinfo endpoint for those it
 // leaves out), and RP-initiated logout. What to do with the claims is identities.ts's job.
-import * as client from 'openid-client';
+import type { Configuration } from 'openid-client';
 import type { Caches } from '../web/caches';
 import { isLoopbackIssuer } from '../web/sign-in-options';
 import type { Provider } from './providers';
 
 const TIMEOUT_SECONDS = 10;
+
+/** openid-client is loaded with the first sign-in through a provider, not at the server's start. */
+const openid = () => import('openid-client');
 
 export type Claims = Record<string, unknown>;
 
@@ -22,17 +25,19 @@ export interface FlowState {
 }
 
 /** The provider's discovered configuration, remembered an hour (ctx.caches.oidcConfigurations). */
-export function configurationOf(caches: Caches, provider: Provider, clientSecret: string): Promise<client.Configuration> {
+export function configurationOf(caches: Caches, provider: Provider, clientSecret: string): Promise<Configuration> {
   const key = `${provider.id}|${provider.updatedAt}`;
-  const hit = caches.oidcConfigurations.get(key) as Promise<client.Configuration> | undefined;
+  const hit = caches.oidcConfigurations.get(key) as Promise<Configuration> | undefined;
   if (hit) return hit;
-  const found = client.discovery(
-    new URL(provider.issuer),
-    provider.clientId,
-    undefined,
-    clientSecret ? client.ClientSecretPost(clientSecret) : client.None(),
-    // Plain http only for a provider on this machine (tests, development); isAllowedIssuer refuses any other.
-    { timeout: TIMEOUT_SECONDS, execute: isLoopbackIssuer(provider.issuer) ? [client.allowInsecureRequests] : [] },
+  const found = openid().then((client) =>
+    client.discovery(
+      new URL(provider.issuer),
+      provider.clientId,
+      undefined,
+      clientSecret ? client.ClientSecretPost(clientSecret) : client.None(),
+      // Plain http only for a provider on this machine (tests, development); isAllowedIssuer refuses any other.
+      { timeout: TIMEOUT_SECONDS, execute: isLoopbackIssuer(provider.issuer) ? [client.allowInsecureRequests] : [] },
+    ),
   );
   caches.oidcConfigurations.set(key, found);
   found.catch(() => {
@@ -43,12 +48,13 @@ export function configurationOf(caches: Caches, provider: Provider, clientSecret
 
 /** Starts a sign-in: the address to send the browser to, and what to remember until it comes back. */
 export async function startFlow(
-  config: client.Configuration,
+  config: Configuration,
   provider: Provider,
   redirectUri: string,
   next: string,
   until: Date,
 ): Promise<{ url: string; flow: FlowState }> {
+  const client = await openid();
   const verifier = client.randomPKCECodeVerifier();
   const flow: FlowState = { providerId: provider.id, state: client.randomState(), nonce: client.randomNonce(), verifier, next, until: until.toISOString() };
   const url = client.buildAuthorizationUrl(config, {
@@ -73,7 +79,8 @@ export interface FlowResult {
  * issuer, audience and signature) and returns the claims: the ID token's, plus the userinfo
  * endpoint's for the e-mail and role claims when the ID token leaves them out.
  */
-export async function finishFlow(config: client.Configuration, provider: Provider, currentUrl: URL, flow: FlowState): Promise<FlowResult> {
+export async function finishFlow(config: Configuration, provider: Provider, currentUrl: URL, flow: FlowState): Promise<FlowResult> {
+  const client = await openid();
   const tokens = await client.authorizationCodeGrant(config, currentUrl, {
     pkceCodeVerifier: flow.verifier,
     expectedState: flow.state,
@@ -93,7 +100,8 @@ export async function finishFlow(config: client.Configuration, provider: Provide
 }
 
 /** Where to send the browser to sign out at the provider too, when it offers that. */
-export function endSessionUrl(config: client.Configuration, idToken: string | undefined, postLogoutRedirectUri: string): string | null {
+export async function endSessionUrl(config: Configuration, idToken: string | undefined, postLogoutRedirectUri: string): Promise<string | null> {
+  const client = await openid();
   if (!config.serverMetadata().end_session_endpoint) return null;
   const params: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: config.clientMetadata().client_id };
   if (idToken) params.id_token_hint = idToken;

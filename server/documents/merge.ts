@@ -2,7 +2,10 @@
 // bilag ("Samlet PDF"). pdf-lib copies the pages; the outline is written as plain PDF objects.
 // A part that cannot be read (damaged, encrypted) is left out, and said so on a page of its own
 // rather than failing the whole file.
-import { PDFDocument, PDFName, type PDFPage, PDFNumber, PDFHexString, PDFDict, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+// pdf-lib takes a seventh of a second to load: it is loaded with the first merge, not at the server's start.
+import type { PDFDict, PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+
+type PdfLib = typeof import('pdf-lib');
 
 export interface MergePart {
   /** The bookmark's title. */
@@ -16,7 +19,7 @@ export interface MergeResult {
   skipped: string[];
 }
 
-function outline(doc: PDFDocument, entries: Array<{ title: string; page: PDFRef }>): void {
+function outline({ PDFName, PDFNumber, PDFHexString }: PdfLib, doc: PDFDocument, entries: Array<{ title: string; page: PDFRef }>): void {
   if (entries.length === 0) return;
   const context = doc.context;
   const outlinesRef = context.nextRef();
@@ -42,6 +45,8 @@ function outline(doc: PDFDocument, entries: Array<{ title: string; page: PDFRef 
 
 /** `leftOut`: parts the caller did not include (e.g. too large), named on the last page with the unreadable ones. */
 export async function mergePdfs(parts: MergePart[], meta: { title: string; leftOut?: string[] }): Promise<MergeResult> {
+  const lib = await import('pdf-lib');
+  const { PDFDocument, StandardFonts, rgb } = lib;
   const merged = await PDFDocument.create();
   merged.setTitle(meta.title, { showInWindowTitleBar: true });
   merged.setLanguage('da-DK');
@@ -74,6 +79,6 @@ export async function mergePdfs(parts: MergePart[], meta: { title: string; leftO
     lines.forEach((line, i) => page.drawText(line.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?'), { x: 56, y: 780 - i * 18, size: 11, font, color: rgb(0.1, 0.1, 0.1) }));
     entries.push({ title: 'Bilag der ikke er med', page: page.ref });
   }
-  outline(merged, entries);
+  outline(lib, merged, entries);
   return { pdf: await merged.save(), skipped: missing };
 }

@@ -3,12 +3,20 @@
 // held together: a first pass without output counts the pages, the second streams them with the
 // total known, so a thousand-page referat costs no more memory than a short one.
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import type { Block, DocumentModel } from './model';
 import { cleanText } from './text';
-import { BOLD_FONT, REGULAR_FONT } from './fonts';
 
-type Pdf = InstanceType<typeof PDFDocument>;
+type Pdf = InstanceType<typeof PDFKit>;
+
+interface Writer {
+  PDFDocument: typeof PDFKit;
+  fonts: typeof import('./fonts');
+}
+
+/** pdfkit and the unpacked font take a fifth of a second to load: loaded with the first PDF, not at the server's start. */
+let writer: Promise<Writer> | undefined;
+const loadWriter = (): Promise<Writer> => (writer ??= Promise.all([import('pdfkit'), import('./fonts')]).then(([pdfkit, fonts]) => ({ PDFDocument: pdfkit.default, fonts })));
 
 const MARGIN = { top: 70, bottom: 64, left: 56, right: 56 };
 const INK = '#1d2329';
@@ -49,6 +57,7 @@ class PdfLayout {
   private pageNumber = 0;
 
   constructor(
+    { PDFDocument, fonts }: Writer,
     private readonly model: DocumentModel,
     /** The page count from the first pass, or null in the first pass itself. */
     private readonly totalPages: number | null,
@@ -70,9 +79,9 @@ class PdfLayout {
         ...(options.keywords ? { Keywords: meta(options.keywords) } : {}),
         ...(options.createdAt ? { CreationDate: options.createdAt, ModDate: options.createdAt } : {}),
       },
-    } as ConstructorParameters<typeof PDFDocument>[0]);
-    this.doc.registerFont('regular', REGULAR_FONT);
-    this.doc.registerFont('bold', BOLD_FONT);
+    } as ConstructorParameters<typeof PDFKit>[0]);
+    this.doc.registerFont('regular', fonts.REGULAR_FONT);
+    this.doc.registerFont('bold', fonts.BOLD_FONT);
     this.doc.on('pageAdded', () => this.decoratePage());
     this.doc.addPage();
   }
@@ -207,7 +216,7 @@ class PdfLayout {
 
 /** Lays the document out, handing each block to pdfkit; yields to `pause` between blocks. */
 async function layOut(model: DocumentModel, totalPages: number | null, onData: (chunk: Buffer) => void, pause: () => Promise<void>, options: PdfOptions = {}): Promise<number> {
-  const layout = new PdfLayout(model, totalPages, options);
+  const layout = new PdfLayout(await loadWriter(), model, totalPages, options);
   const done = new Promise<void>((resolve, reject) => {
     layout.doc.on('end', resolve);
     layout.doc.on('error', reject);

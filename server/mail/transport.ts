@@ -1,7 +1,6 @@
 // Sending one outbox row through SMTP with nodemailer, and telling a refusal that will not change
 // (a 5xx answer to the message or its recipient) from a fault worth trying again.
 import crypto from 'node:crypto';
-import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
 import type { MailFrom } from '../config';
 import type { OutboxRow } from '../db/schema';
@@ -18,10 +17,12 @@ const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTim
 export const STALE_CLAIM_MS = 15 * 60 * 1000;
 
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS });
+  // nodemailer is loaded with the first message, not at the server's start.
+  let transporter: Promise<import('nodemailer').Transporter> | undefined;
   return {
     async send(message) {
-      await transporter.sendMail(message);
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }));
+      await (await transporter).sendMail(message);
     },
   };
 }

@@ -470,9 +470,9 @@ describe('signing out', () => {
     const { endSessionUrl } = await import('../../server/accounts/oidc');
     const issuer = 'https://login.example.dk';
     const without = new Configuration({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }, 'uldum');
-    expect(endSessionUrl(without, 'eyJ.id.token', `${APP_URL}/login`)).toBeNull();
+    expect(await endSessionUrl(without, 'eyJ.id.token', `${APP_URL}/login`)).toBeNull();
     const withIt = new Configuration({ issuer, end_session_endpoint: `${issuer}/logout` }, 'uldum');
-    const url = new URL(endSessionUrl(withIt, 'eyJ.id.token', `${APP_URL}/login`)!);
+    const url = new URL((await endSessionUrl(withIt, 'eyJ.id.token', `${APP_URL}/login`))!);
     expect(url.origin + url.pathname).toBe(`${issuer}/logout`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ post_logout_redirect_uri: `${APP_URL}/login`, client_id: 'uldum', id_token_hint: 'eyJ.id.token' });
   });
