@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
  */
 export function startOptions(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { serverNodeOptions: string } };
-  return [...pkg.config.serverNodeOptions.trim().split(/\s+/), '--import', 'tsx'];
+  return pkg.config.serverNodeOptions.trim().split(/\s+/);
 }
 
 /** The SQLite file (DATABASE_PATH) or the PostgreSQL database (DATABASE_URL) the server runs on. */

@@ -9,7 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The server's node options, kept in package.json ("config.serverNodeOptions") for the bench too. */
+/**
+ * The server's node options, kept in package.json ("config.serverNodeOptions") for the bench and the
+ * browser tests too: the heap limits, and tsx's require hook alone (the server is CommonJS; tsx's
+ * ESM loader would add a fifth of a second to every start).
+ */
 const OPTIONS = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeOptions.split(/\s+/);
 /** Exit code of a start-up the server itself judged hopeless (bad configuration, port taken). */
 const EXIT_CONFIG = 78;
@@ -27,7 +31,7 @@ function log(line) {
 
 function start() {
   const startedAt = Date.now();
-  child = spawn(process.execPath, [...OPTIONS, '--import', 'tsx', 'server/main.ts'], { cwd: ROOT, stdio: 'inherit' });
+  child = spawn(process.execPath, [...OPTIONS, 'server/main.ts'], { cwd: ROOT, stdio: 'inherit' });
   log(`server startet (pid ${child.pid})`);
   child.on('exit', (code, signal) => {
     child = null;

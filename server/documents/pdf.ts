@@ -5,18 +5,18 @@
 import type { Writable } from 'node:stream';
 import type PDFKit from 'pdfkit';
 import type { Block, DocumentModel } from './model';
+import { pdfFonts } from './fonts';
 import { cleanText } from './text';
 
 type Pdf = InstanceType<typeof PDFKit>;
 
-interface Writer {
-  PDFDocument: typeof PDFKit;
-  fonts: typeof import('./fonts');
-}
-
-/** pdfkit and the unpacked font take a fifth of a second to load: loaded with the first PDF, not at the server's start. */
-let writer: Promise<Writer> | undefined;
-const loadWriter = (): Promise<Writer> => (writer ??= Promise.all([import('pdfkit'), import('./fonts')]).then(([pdfkit, fonts]) => ({ PDFDocument: pdfkit.default, fonts })));
+/**
+ * pdfkit takes a seventh of a second to load: loaded with the first PDF, not at the server's start.
+ * Only packages are imported on demand: the server's own files load through tsx's require hook,
+ * which a dynamic import() bypasses.
+ */
+let pdfkit: Promise<typeof PDFKit> | undefined;
+const loadPdfkit = () => (pdfkit ??= import('pdfkit').then((m) => m.default));
 
 const MARGIN = { top: 70, bottom: 64, left: 56, right: 56 };
 const INK = '#1d2329';
@@ -57,7 +57,7 @@ class PdfLayout {
   private pageNumber = 0;
 
   constructor(
-    { PDFDocument, fonts }: Writer,
+    PDFDocument: typeof PDFKit,
     private readonly model: DocumentModel,
     /** The page count from the first pass, or null in the first pass itself. */
     private readonly totalPages: number | null,
@@ -80,8 +80,9 @@ class PdfLayout {
         ...(options.createdAt ? { CreationDate: options.createdAt, ModDate: options.createdAt } : {}),
       },
     } as ConstructorParameters<typeof PDFKit>[0]);
-    this.doc.registerFont('regular', fonts.REGULAR_FONT);
-    this.doc.registerFont('bold', fonts.BOLD_FONT);
+    const fonts = pdfFonts();
+    this.doc.registerFont('regular', fonts.regular);
+    this.doc.registerFont('bold', fonts.bold);
     this.doc.on('pageAdded', () => this.decoratePage());
     this.doc.addPage();
   }
@@ -216,7 +217,7 @@ class PdfLayout {
 
 /** Lays the document out, handing each block to pdfkit; yields to `pause` between blocks. */
 async function layOut(model: DocumentModel, totalPages: number | null, onData: (chunk: Buffer) => void, pause: () => Promise<void>, options: PdfOptions = {}): Promise<number> {
-  const layout = new PdfLayout(await loadWriter(), model, totalPages, options);
+  const layout = new PdfLayout(await loadPdfkit(), model, totalPages, options);
   const done = new Promise<void>((resolve, reject) => {
     layout.doc.on('end', resolve);
     layout.doc.on('error', reject);

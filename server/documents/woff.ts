@@ -1,6 +1,6 @@
 // Unpacks a WOFF 1.0 font into the plain TrueType (SFNT) it wraps. The font arrives as WOFF
 // from npm; pdfkit's font engine re-inflates WOFF tables on every glyph lookup, which made a
-// 100-item referat take seconds, so the font is unpacked once at start-up instead.
+// 100-item referat take seconds, so the font is unpacked once (with the first PDF) instead.
 import zlib from 'node:zlib';
 
 export function woffToSfnt(woff: Buffer): Buffer {

@@ -11,9 +11,10 @@ import pg from 'pg';
 import { ROOT } from './paths';
 import { e2eState } from './state';
 
-// `node --import tsx` is what the tsx command runs, minus a wrapper process: one process to stop,
-// and Ctrl-C in the terminal reaches it too.
-const TSX = ['--import', 'tsx'];
+// tsx's require hook, as `npm start` loads the server (package.json "config.serverNodeOptions"),
+// so the browser tests run the same loader as production; one process to stop, and Ctrl-C in the
+// terminal reaches it too.
+const TSX = ['--require', 'tsx/cjs'];
 const START_TIMEOUT_MS = 30_000;
 
 export interface TestServer {
