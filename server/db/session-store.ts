@@ -7,6 +7,7 @@
 // limit) and `idleMs` after it was last seen (the idle limit). `expires_at` holds that moment,
 // so a read and the prune compare one column.
 import session from 'express-session';
+import type { CompiledQuery, InferResult } from 'kysely';
 import type { Db } from './database';
 import { dataVersionColumn, rememberDataVersion } from './data-version';
 import { rememberSessionUser } from './request-scope';
@@ -26,6 +27,37 @@ type Callback = (err?: unknown, value?: any) => void;
 
 /** The expiries read by get(), for the touch() at the end of the same request (bounded: a touch may never come). */
 const REMEMBERED_EXPIRIES = 1000;
+
+/** Stands for the session id in the compiled query; each read puts the real one in its place. */
+const SID_SLOT = Symbol('sid');
+
+/**
+ * One round trip for what every page needs first: the session, its active account and the data
+ * version (server/db/request-scope.ts).
+ */
+function sessionQuery(db: Db, sid: unknown) {
+  return db
+    .selectFrom('sessions')
+    .leftJoin('users', (join) => join.onRef('users.id', '=', 'sessions.user_id').on('users.disabled', '=', 0))
+    .leftJoin('people', 'people.id', 'users.person_id')
+    .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
+    .select((eb) => [
+      'sessions.data',
+      'sessions.expires_at',
+      'sessions.user_id',
+      'users.id as account_id',
+      'users.email',
+      'users.role',
+      'people.id as person_id',
+      'people.name as person_name',
+      'people.organisation_id',
+      'organisations.name as organisation_name',
+      dataVersionColumn(eb),
+    ])
+    .where('sessions.sid', '=', sid as string);
+}
+
+type SessionRead = InferResult<ReturnType<typeof sessionQuery>>[number];
 
 export class KyselySessionStore extends session.Store {
   constructor(
@@ -52,29 +84,17 @@ export class KyselySessionStore extends session.Store {
     return new Date(Math.min(...limits)).toISOString();
   }
 
+  /** The session's query, built and compiled once: Kysely's builder costs more than running it, and every request runs it. */
+  private compiledRead?: CompiledQuery<SessionRead>;
+
+  private readSession(sid: string): Promise<SessionRead | undefined> {
+    const compiled = (this.compiledRead ??= sessionQuery(this.db, SID_SLOT).compile());
+    const withSid: CompiledQuery<SessionRead> = { ...compiled, parameters: compiled.parameters.map((p) => (p === SID_SLOT ? sid : p)) };
+    return this.db.executeQuery(withSid).then((result) => result.rows[0]);
+  }
+
   override get(sid: string, cb: Callback): void {
-    // One round trip for what every page needs first: the session, its active account and the
-    // data version (server/db/request-scope.ts).
-    this.db
-      .selectFrom('sessions')
-      .leftJoin('users', (join) => join.onRef('users.id', '=', 'sessions.user_id').on('users.disabled', '=', 0))
-      .leftJoin('people', 'people.id', 'users.person_id')
-      .leftJoin('organisations', 'organisations.id', 'people.organisation_id')
-      .select((eb) => [
-        'sessions.data',
-        'sessions.expires_at',
-        'sessions.user_id',
-        'users.id as account_id',
-        'users.email',
-        'users.role',
-        'people.id as person_id',
-        'people.name as person_name',
-        'people.organisation_id',
-        'organisations.name as organisation_name',
-        dataVersionColumn(eb),
-      ])
-      .where('sessions.sid', '=', sid)
-      .executeTakeFirst()
+    this.readSession(sid)
       .then((row) => {
         if (!row || row.expires_at <= this.now().toISOString()) return cb(null, null);
         if (row.data_version !== null) rememberDataVersion(this.db, Number(row.data_version));

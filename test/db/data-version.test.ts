@@ -10,8 +10,8 @@ import { freshDb } from '../helpers/app';
 function counted(db: Db): { db: Db; queries: () => number } {
   let n = 0;
   const plugin: KyselyPlugin = {
-    transformQuery: (args) => (n++, args.node),
-    transformResult: async (args) => args.result,
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => (n++, args.result), // per execution (a compiled query is not transformed again)
   };
   return { db: db.withPlugin(plugin), queries: () => n };
 }

@@ -114,7 +114,7 @@ describe('the daily reminders', () => {
     const owners = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((x) => aPerson(t.db, { name: `Ejer ${x}`, email: `${x}@foa.example.dk` })));
     for (let i = 0; i < 60; i++) await anAction(t.db, meetingId, { text: `Punkt ${i}`, owner_id: owners[i % 5], due_date: '2026-11-01' });
     let statements = 0;
-    const counted = t.db.withPlugin({ transformQuery: (args) => (statements++, args.node), transformResult: async (args) => args.result });
+    const counted = t.db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => (statements++, args.result) });
     t.clock.set('2026-11-24T06:00:00.000Z');
     expect(await runDailyReminders(counted, t.clock.now(), notifierFor(config))).toEqual({ day: '2026-11-24', reminders: 60 });
     expect(statements).toBeLessThan(15);
