@@ -21,6 +21,7 @@ import { rebuildSearchIndex } from './search/service';
 import { passwordField, requiredEmail } from './web/form';
 import { Invalid } from './web/errors';
 import { formatCount } from './web/format';
+import { seedDemo } from '../seeds/demo';
 import { seedPartnership } from '../seeds/partnership';
 import { seedRoleMarkersOnce } from '../seeds/role-markers';
 
@@ -234,7 +235,6 @@ async function run(argv: string[]): Promise<void> {
         const { created } = await seedPartnership(db, new Date());
         console.log(`Partnerskabet: ${formatCount(created, 'ny post', 'nye poster')}.`);
         if (rest.includes('--demo')) {
-          const { seedDemo } = await import('../seeds/demo');
           const demo = await seedDemo(db, new Date());
           console.log(`Demoindhold: ${formatCount(demo.created, 'ny post', 'nye poster')}.`);
         }
